@@ -4,9 +4,10 @@ from pathlib import Path
 import nbformat, pytest
 from nbdev.test import nb_test_cells
 
+import importlib.util
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-import conftest as harness
+_spec = importlib.util.spec_from_file_location('hfguide_root_conftest', ROOT/'conftest.py')
+harness = importlib.util.module_from_spec(_spec); _spec.loader.exec_module(harness)  # the root conftest (tests/ has its own)
 
 NOTEBOOKS = sorted((ROOT/'nbs').rglob('*.ipynb'))
 
