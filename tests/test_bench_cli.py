@@ -36,7 +36,7 @@ def test_cli_bench_writes_json(tmp_path):
     assert r.returncode == 0, r.stderr
     res = json.loads(out.read_text())['inference']
     assert res['n'] == 24 and res['same_labels'] is True
-    assert 'classify_texts' in r.stdout and 'same labels: True' in r.stdout
+    assert 'classify_texts' in r.stdout and 'same labels, all four ways: True' in r.stdout
 
 @pytest.mark.parametrize('args,msg', [(['bench', '--n', 'many'], "invalid int value: 'many'"), (['frobnicate'], 'invalid choice'), ([], 'required')])
 def test_cli_bad_arguments(args, msg):
