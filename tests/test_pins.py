@@ -5,7 +5,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = tomllib.loads((ROOT/'pyproject.toml').read_text())['project']
-CHAPTERS = sorted(p for p in (ROOT/'nbs').glob('[0-8][0-9]_*.ipynb'))
+CHAPTERS = sorted([*(ROOT/'nbs').glob('[0-8][0-9]_*.ipynb'), *(ROOT/'nbs'/'exercises').glob('*.ipynb')])
 
 def _pinned(reqs): return {re.split(r'[=<>\[]', r)[0].lower().replace('_', '-'): r for r in reqs}
 
