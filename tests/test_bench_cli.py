@@ -32,7 +32,7 @@ def test_cli_env_reports_offline_standins():
 
 def test_cli_bench_writes_json(tmp_path):
     out = tmp_path/'bench.json'
-    r = _cli('bench', '--n', '24', '--json', str(out))
+    r = _cli('bench', '--n', '24', '--n-tokenize', '200', '--n-train', '8', '--json', str(out))
     assert r.returncode == 0, r.stderr
     res = json.loads(out.read_text())['inference']
     assert res['n'] == 24 and res['same_labels'] is True
@@ -42,3 +42,14 @@ def test_cli_bench_writes_json(tmp_path):
 def test_cli_bad_arguments(args, msg):
     r = _cli(*args)
     assert r.returncode == 2 and msg in r.stderr and 'usage: hfguide' in r.stderr
+
+def test_bench_tokenize_three_ways_same_ids():
+    from hfguide.bench import bench_tokenize
+    r = bench_tokenize(n=300)
+    assert r['same_ids'] and r['n'] == 300 and all(v > 0 for v in r['seconds'].values())
+
+def test_bench_train_padding_same_losses_fewer_tokens():
+    from hfguide.bench import bench_train_padding
+    r = bench_train_padding(n=12, batch_size=4)
+    assert r['same_losses'] and r['max_loss_diff'] < 1e-4
+    assert r['tokens']['fixed_512'] == 12 * 512 and r['tokens']['dynamic_grouped'] < r['tokens']['fixed_512']
