@@ -6,7 +6,7 @@ Docs: https://hfguide.github.io/hfguide/cli.html.md"""
 
 # %% ../nbs/93_cli.ipynb #f4bf20f9
 from __future__ import annotations
-import argparse, json, sys
+import argparse, json
 
 # %% auto #0
 __all__ = ['parser', 'main']

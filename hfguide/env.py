@@ -6,7 +6,7 @@ Docs: https://hfguide.github.io/hfguide/setup.html.md"""
 
 # %% ../nbs/00_setup.ipynb #80deb7ad
 from __future__ import annotations
-import os, sys, platform, warnings, logging
+import os, platform, warnings, logging
 from importlib.metadata import version, PackageNotFoundError
 
 # %% auto #0

@@ -404,7 +404,7 @@ def use_standins(mode:str|None=None, # 'auto', 'offline' or 'online'; default `$
     if mode == 'online':
         if verbose: print('ONLINE: models and datasets come from the Hugging Face Hub.')
         return mode
-    rec = ensure_standins(verbose=verbose)
+    ensure_standins(verbose=verbose)
     hf_home = cache_home()/'hf'
     os.environ['HF_HOME'] = os.environ['HFGUIDE_STANDINS'] = str(hf_home)
     os.environ.pop('HF_HUB_CACHE', None)

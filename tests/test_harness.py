@@ -1,5 +1,5 @@
 "The notebook test harness: one nbdev flag gates a cell in nbdev-test and nbval alike; stored outputs are compared; API drift fails."
-import json, os, subprocess, sys, textwrap
+import os, subprocess, sys, textwrap
 from pathlib import Path
 import nbformat, pytest
 from nbdev.test import nb_test_cells
