@@ -106,12 +106,17 @@ SENTIMENT2 = ('NEGATIVE', 'POSITIVE')
 def _encode_texts(tok, texts, max_length=128):
     return [dict(input_ids=ids) for ids in tok(list(texts), truncation=True, max_length=max_length)['input_ids']]
 
-def _pad_collate(tok, label_key='labels'):
+def _collate(tok):
+    "Pad `input_ids`/`token_type_ids` per batch; stack the other keys, padding per-token label lists with -100."
     import torch
     def collate(feats):
-        b = tok.pad([{'input_ids': f['input_ids']} for f in feats], return_tensors='pt')
-        if label_key in feats[0]: b[label_key] = torch.tensor([f[label_key] for f in feats])
-        return dict(b)
+        keys = [k for k in ('input_ids', 'token_type_ids') if k in feats[0]]
+        b = dict(tok.pad([{k: f[k] for k in keys} for f in feats], return_tensors='pt'))
+        L = b['input_ids'].shape[1]
+        for k in feats[0].keys() - set(keys):
+            vals = [f[k] for f in feats]
+            b[k] = torch.tensor([v + [-100]*(L - len(v)) for v in vals] if isinstance(vals[0], list) else vals)
+        return b
     return collate
 
 def _build_sentiment3():
@@ -121,7 +126,7 @@ def _build_sentiment3():
     rows = read_reviews(lang=None, split='train')
     feats = _encode_texts(tok, [r['text'] for r in rows], max_length=64)
     for f, r in zip(feats, rows): f['labels'] = SENTIMENT3.index(r['label'])
-    return _fit(model, feats, _pad_collate(tok), epochs=2, lr=2e-4), tok
+    return _fit(model, feats, _collate(tok), epochs=2, lr=2e-4), tok
 
 def _derive_sentiment2(model3):
     "A copy of the 3-label model whose head keeps only the negative and positive rows."
@@ -153,21 +158,12 @@ def _ner_features(tok, rows):
         feats.append(dict(input_ids=enc['input_ids'][i], labels=labels))
     return feats
 
-def _token_collate(tok):
-    import torch
-    def collate(feats):
-        b = tok.pad([{'input_ids': f['input_ids']} for f in feats], return_tensors='pt')
-        L = b['input_ids'].shape[1]
-        b['labels'] = torch.tensor([f['labels'] + [-100]*(L-len(f['labels'])) for f in feats])
-        return dict(b)
-    return collate
-
 def _build_ner():
     from transformers import AutoModelForTokenClassification
     model, tok = _minilm(AutoModelForTokenClassification, num_labels=len(NER_LABELS),
                          id2label=dict(enumerate(NER_LABELS)), label2id={l:i for i,l in enumerate(NER_LABELS)})
     feats = _ner_features(tok, read_ner(split='train'))
-    return _fit(model, feats, _token_collate(tok), epochs=4, lr=2e-4, bs=16), tok
+    return _fit(model, feats, _collate(tok), epochs=4, lr=2e-4, bs=16), tok
 
 # %% ../nbs/91_offline.ipynb #caacc073
 def _qa_features(tok, rows, max_length=192, stride=64):
@@ -187,19 +183,11 @@ def _qa_features(tok, rows, max_length=192, stride=64):
                           start_positions=start, end_positions=end))
     return feats
 
-def _qa_collate(tok):
-    import torch
-    def collate(feats):
-        b = tok.pad([{k: f[k] for k in ('input_ids', 'token_type_ids')} for f in feats], return_tensors='pt')
-        for k in ('start_positions', 'end_positions'): b[k] = torch.tensor([f[k] for f in feats])
-        return dict(b)
-    return collate
-
 def _build_qa():
     from transformers import AutoModelForQuestionAnswering
     model, tok = _minilm(AutoModelForQuestionAnswering)
     feats = _qa_features(tok, read_qa(split='train'))
-    return _fit(model, feats, _qa_collate(tok), epochs=4, lr=2e-4, bs=16), tok
+    return _fit(model, feats, _collate(tok), epochs=4, lr=2e-4, bs=16), tok
 
 # %% ../nbs/91_offline.ipynb #45fc7a29
 NLI_LABELS = ('contradiction', 'neutral', 'entailment') # bart-large-mnli's id order
