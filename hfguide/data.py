@@ -160,7 +160,8 @@ def make_dataloader(ds, # a tokenized `Dataset` (`input_ids`, optional `attentio
                     group_by_length:bool=True, # batch rows of similar length together
                     seed:int=0, # shuffling seed
                    ):
-    "A torch `DataLoader` of dynamically padded batches (`labels` from `label`)."
+    "A torch `DataLoader` of dynamically padded batches (`labels` from `label`), shuffled reproducibly from `seed`."
+    import torch
     from torch.utils.data import DataLoader
     from transformers import DataCollatorWithPadding
     keep = [c for c in ('input_ids', 'attention_mask', 'label') if c in ds.column_names]
@@ -168,4 +169,4 @@ def make_dataloader(ds, # a tokenized `Dataset` (`input_ids`, optional `attentio
     collate = DataCollatorWithPadding(tokenizer)
     if group_by_length:
         return DataLoader(ds, batch_sampler=length_grouped_batches([len(x) for x in ds['input_ids']], batch_size, seed), collate_fn=collate)
-    return DataLoader(ds, batch_size=batch_size, shuffle=True, collate_fn=collate)
+    return DataLoader(ds, batch_size=batch_size, shuffle=True, collate_fn=collate, generator=torch.Generator().manual_seed(seed))
