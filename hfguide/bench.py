@@ -179,12 +179,16 @@ def run_benchmarks(n:int=1000, # rows for the inference benchmark
                    json_path:str|None=None, # also write the results here
                    n_tokenize:int=20_000, # rows for the tokenization benchmark
                    n_train:int=128, # rows for the training-padding benchmark
+                   lora_steps:int=30, # optimizer steps for LoRA vs full fine-tuning (0: skip)
                   ) -> dict:
     "Run every benchmark, print the tables, optionally save JSON."
     res = dict(machine=dict(python=platform.python_version(), processor=platform.machine()))
     res['tokenize'] = bench_tokenize(n_tokenize); print(format_tokenize(res['tokenize']), flush=True)  # first: before torch's threads are busy
     res['inference'] = bench_inference(n); print(format_inference(res['inference']), flush=True)
     res['train_padding'] = bench_train_padding(n_train); print(format_train_padding(res['train_padding']), flush=True)
+    if lora_steps:
+        from hfguide.adapters import bench_lora_vs_full, format_lora_vs_full  # chapter 05
+        res['lora_vs_full'] = bench_lora_vs_full(lora_steps); print(format_lora_vs_full(res['lora_vs_full']), flush=True)
     if json_path:
         with open(json_path, 'w') as f: json.dump(res, f, indent=1)
     return res

@@ -25,7 +25,8 @@ def _env(args):
 def _bench(args):
     from hfguide.offline import use_standins
     from hfguide.bench import run_benchmarks
-    use_standins(verbose=False); run_benchmarks(n=args.n, json_path=args.json, n_tokenize=args.n_tokenize, n_train=args.n_train)
+    use_standins(verbose=False); run_benchmarks(n=args.n, json_path=args.json, n_tokenize=args.n_tokenize, n_train=args.n_train,
+                                                  lora_steps=args.lora_steps)
 
 def parser() -> argparse.ArgumentParser:
     "The argument parser of the `hfguide` command."
@@ -38,6 +39,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument('--json', help='also write the results to this JSON file')
     b.add_argument('--n-tokenize', type=int, default=20_000, help='rows for the tokenization benchmark (default 20000)')
     b.add_argument('--n-train', type=int, default=128, help='rows for the training-padding benchmark (default 128)')
+    b.add_argument('--lora-steps', type=int, default=30, help='steps for LoRA vs full fine-tuning (default 30; 0 skips it)')
     b.set_defaults(fn=_bench)
     return p
 

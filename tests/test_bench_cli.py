@@ -32,10 +32,14 @@ def test_cli_env_reports_offline_standins():
 
 def test_cli_bench_writes_json(tmp_path):
     out = tmp_path/'bench.json'
-    r = _cli('bench', '--n', '24', '--n-tokenize', '200', '--n-train', '8', '--json', str(out))
+    r = _cli('bench', '--n', '24', '--n-tokenize', '200', '--n-train', '8', '--lora-steps', '3', '--json', str(out))
     assert r.returncode == 0, r.stderr
     res = json.loads(out.read_text())['inference']
     assert res['n'] == 24 and res['same_labels'] is True
+    lora = json.loads(out.read_text())['lora_vs_full']
+    assert lora['same_tokens'] and lora['steps'] == 3 and len(lora['full']['losses']) == len(lora['lora']['losses']) == 3
+    assert lora['full']['trainable'] == lora['full']['total'] and lora['lora']['trainable'] < lora['lora']['total'] / 50
+    assert 'LoRA vs full fine-tuning' in r.stdout
     assert 'classify_texts' in r.stdout and 'same labels, all four ways: True' in r.stdout
 
 @pytest.mark.parametrize('args,msg', [(['bench', '--n', 'many'], "invalid int value: 'many'"), (['frobnicate'], 'invalid choice'), ([], 'required')])
