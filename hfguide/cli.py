@@ -28,6 +28,13 @@ def _bench(args):
     use_standins(verbose=False); run_benchmarks(n=args.n, json_path=args.json, n_tokenize=args.n_tokenize, n_train=args.n_train,
                                                   lora_steps=args.lora_steps)
 
+def _app(args):
+    if args.app == 'streamlit':
+        from hfguide.streamlit_app import serve_streamlit
+        raise SystemExit(serve_streamlit(port=args.port or 8501, host=args.host))
+    from hfguide.apps import serve
+    serve({'gradio': 'toolbox', 'sentiment': 'sentiment'}[args.app], port=args.port or 7860, host=args.host)
+
 def parser() -> argparse.ArgumentParser:
     "The argument parser of the `hfguide` command."
     p = argparse.ArgumentParser(prog='hfguide', description="The hfguide cookbook's command line.")
@@ -41,6 +48,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument('--n-train', type=int, default=128, help='rows for the training-padding benchmark (default 128)')
     b.add_argument('--lora-steps', type=int, default=30, help='steps for LoRA vs full fine-tuning (default 30; 0 skips it)')
     b.set_defaults(fn=_bench)
+    a = sub.add_parser('app', help='serve a Gradio or Streamlit app (offline stand-ins when offline)')
+    a.add_argument('app', choices=['gradio', 'sentiment', 'streamlit'], help='gradio: the NLP toolbox; sentiment: the one-box app; streamlit: the dashboard')
+    a.add_argument('--port', type=int, help='port (default 7860 for Gradio, 8501 for Streamlit)')
+    a.add_argument('--host', default='127.0.0.1', help='interface to bind (default 127.0.0.1: this machine only)')
+    a.set_defaults(fn=_app)
     return p
 
 def main(argv:list[str]|None=None):
