@@ -98,11 +98,10 @@ def bench_tokenize(n:int=20_000, # rows (the shipped reviews repeated)
 # %% ../nbs/92_bench.ipynb #1e40e042
 def _fresh_classifier(model):
     "`model` with a new, seeded 3-way head (without transformers' report on the missing head weights)."
-    import torch, transformers
-    from transformers import AutoModelForSequenceClassification
-    torch.manual_seed(0)
+    import transformers
+    from hfguide.train import review_classifier  # chapter 04's seeded classifier
     level = transformers.logging.get_verbosity(); transformers.logging.set_verbosity_error()
-    try: return AutoModelForSequenceClassification.from_pretrained(model, num_labels=3)
+    try: return review_classifier(model, seed=0)[0]
     finally: transformers.logging.set_verbosity(level)
 
 def _epoch(model, batches):

@@ -120,8 +120,7 @@ def classifier_trainer(model, # a sequence-classification model
     from transformers import Trainer, TrainingArguments, DataCollatorWithPadding, EarlyStoppingCallback, PrinterCallback
     if batch_size % grad_accum: raise ValueError(f"batch_size {batch_size} is not a multiple of grad_accum {grad_accum}")
     if not {'train', 'test'} <= set(data): raise ValueError(f"data needs 'train' and 'test' splits, has {list(data)}")
-    steps = -(-data['train'].num_rows // batch_size) * epochs
-    every = max(1, round(steps / (epochs * evals_per_epoch)))
+    every = max(1, round(-(-data['train'].num_rows // batch_size) / evals_per_epoch))  # steps between evaluations
     args = dict(output_dir=str(output_dir), num_train_epochs=epochs, learning_rate=lr, per_device_train_batch_size=batch_size // grad_accum,
                 gradient_accumulation_steps=grad_accum, per_device_eval_batch_size=64, lr_scheduler_type='cosine', warmup_steps=warmup,
                 weight_decay=0.01, eval_strategy='steps', eval_steps=every, save_strategy='steps', save_steps=every, logging_steps=max(1, every // 8),
