@@ -146,3 +146,11 @@ def test_media_standins_are_recorded_and_labelled(media):
         assert 'hfguide-standin' in card.data.tags and f'stand-in for `{s.repo_id}`' in card.text
     from transformers import AutoConfig
     assert AutoConfig.from_pretrained('google/vit-base-patch16-224', revision='3f49326').model_type == 'vit'
+
+def test_media_build_is_bounded_by_its_timeout(tmp_path, monkeypatch):
+    import time
+    from hfguide.media_standins import media_standins_record
+    monkeypatch.setenv('HFGUIDE_HOME', str(tmp_path))
+    t0 = time.time()
+    with pytest.raises(TimeoutError, match='was stopped'): ensure_media_standins(verbose=False, timeout=2)
+    assert time.time() - t0 < 30 and media_standins_record() is None
