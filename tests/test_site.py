@@ -1,5 +1,5 @@
 "The website (`./cookbook docs`): built from the committed notebooks, then checked in headless chromium."
-import functools, http.server, threading
+import functools, http.server, os, threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse, unquote
@@ -7,6 +7,10 @@ import pytest
 from _browser import launch_browser, require_chromium
 
 REPO = Path(__file__).resolve().parents[1]
+try: import mkdocs_jupyter, material  # noqa: F401  (the site builder: mkdocs-material + mkdocs-jupyter, from PyPI)
+except ImportError as e:
+    if os.environ.get('HFGUIDE_REQUIRE_BROWSER') == '1': raise
+    pytest.skip(f'{e.name} is not installed: pip install mkdocs-material mkdocs-jupyter', allow_module_level=True)
 import importlib.util  # tools/site.py, loaded by path (the name `site` is the standard library's)
 _spec = importlib.util.spec_from_file_location('hfguide_site', REPO/'tools'/'site.py')
 site = importlib.util.module_from_spec(_spec); _spec.loader.exec_module(site)
