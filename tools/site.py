@@ -25,7 +25,7 @@ def _title(nb_path: Path) -> str:
     for c in json.loads(nb_path.read_text())['cells']:
         if c['cell_type'] == 'markdown':
             m = re.search(r'^# (.+)$', ''.join(c['source']), flags=re.M)
-            if m: return m.group(1).strip()
+            if m: return m.group(1).replace('`', '').strip()
     return nb_path.stem
 
 def chapters() -> list[Path]:
@@ -90,6 +90,8 @@ def config(docs: Path, out: Path) -> dict:
 def _copy_nb(src: Path, dst: Path):
     "Copy a notebook, dropping per-cell run metadata (timings) that nbconvert's validator rejects."
     nb = json.loads(src.read_text())
+    # as nbdev's docs do: cells marked `#| hide` and the `#| default_exp` line are not part of the page
+    nb['cells'] = [c for c in nb['cells'] if not re.match(r'\s*#\|\s*(hide|default_exp)\b', ''.join(c['source']))]
     for c in nb['cells']: c.get('metadata', {}).pop('execution', None)
     dst.write_text(json.dumps(nb, ensure_ascii=False))
 
