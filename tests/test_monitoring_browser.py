@@ -1,5 +1,5 @@
 "Chapter 15's dashboards in headless Debian chromium: a trackio run and a TensorBoard run, each served on 127.0.0.1 by `serving` and screenshot."
-import os, subprocess, sys
+import os, re, subprocess, sys
 import pytest
 from _browser import launch_browser, require_chromium, shot
 from hfguide.diagnostics import serving, trackio_server, tensorboard_server
@@ -29,8 +29,9 @@ def test_trackio_dashboard(page, tmp_path):
     cmd, url, extra = trackio_server('ch15-browser')
     with serving(cmd, url, env={**env, **extra}, ready_timeout=120, max_seconds=400) as u:
         page.goto(u)
-        pw_api.expect(page.get_by_text('run-in-browser').first).to_be_visible()
-        pw_api.expect(page.get_by_text('train/loss').first).to_be_visible()
+        pw_api.expect(page.get_by_text('run-in-browser').first).to_be_visible(timeout=90_000)
+        shot(page, 'trackio_dashboard')  # before the metric check, so a failure leaves a picture to look at
+        pw_api.expect(page.get_by_text(re.compile('loss')).first).to_be_visible(timeout=90_000)
         shot(page, 'trackio_dashboard')
 
 def test_tensorboard_dashboard(page, tmp_path):
@@ -40,5 +41,5 @@ def test_tensorboard_dashboard(page, tmp_path):
     cmd, url, extra = tensorboard_server(tmp_path)
     with serving(cmd, url, env=extra, ready_timeout=120, max_seconds=400) as u:
         page.goto(u + '#timeseries')
-        pw_api.expect(page.get_by_text('train/loss').first).to_be_visible()
+        pw_api.expect(page.get_by_text('train/loss').first).to_be_visible(timeout=90_000)
         shot(page, 'tensorboard_dashboard')
