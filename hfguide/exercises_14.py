@@ -19,7 +19,7 @@ def _tiny_llama_cache_bytes(layers, heads, kv_heads, head_dim, tokens, batch):
     cfg = LlamaConfig(vocab_size=32, hidden_size=heads * head_dim, intermediate_size=16, num_hidden_layers=layers,
                       num_attention_heads=heads, num_key_value_heads=kv_heads)
     m = LlamaForCausalLM(cfg).eval()
-    with torch.inference_mode(): c = m(input_ids=torch.zeros(batch, tokens, dtype=torch.long), use_cache=True).past_key_values
+    with torch.inference_mode(): c = m(input_ids=torch.zeros(batch, tokens, dtype=torch.long), use_cache=True).cache
     return cfg, sum(t.numel() * t.element_size() for l in c.layers for t in (l.keys, l.values))
 
 def check_kv_cache_mib(fn):

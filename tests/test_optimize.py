@@ -67,7 +67,7 @@ def test_kv_cache_bytes_matches_a_real_cache():
     from transformers import LlamaConfig, LlamaForCausalLM
     cfg = LlamaConfig(vocab_size=64, hidden_size=32, intermediate_size=64, num_hidden_layers=3, num_attention_heads=4, num_key_value_heads=2)
     m = LlamaForCausalLM(cfg).eval()
-    with torch.inference_mode(): cache = m(input_ids=torch.randint(0, 64, (2, 11)), use_cache=True).past_key_values
+    with torch.inference_mode(): cache = m(input_ids=torch.randint(0, 64, (2, 11)), use_cache=True).cache
     got = sum(t.numel() * t.element_size() for l in cache.layers for t in (l.keys, l.values))
     assert got == O.kv_cache_bytes(cfg, 11, batch=2, dtype_bytes=4) == 2 * 3 * 2 * 8 * 11 * 2 * 4
 
