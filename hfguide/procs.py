@@ -96,17 +96,29 @@ def url_answers(url:str, # an http URL
 # %% ../nbs/97_processes.ipynb #4574cf05
 def _tail(path, n=2000): return Path(path).read_text(errors='replace')[-n:] if path and Path(path).exists() else ''
 
+_GUARD = """import ctypes, os, signal, sys
+try: ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG (Linux): SIGTERM when our parent dies
+except (OSError, AttributeError): pass
+if os.getppid() != int(sys.argv[1]): sys.exit('parent gone before start')
+os.execvp(sys.argv[2], sys.argv[2:])"""
+
+def _die_with_parent(cmd):
+    "`cmd` behind a tiny Python shim that asks Linux to SIGTERM it when this process dies, then `exec`s it (no `preexec_fn`)."
+    return [sys.executable, '-c', _GUARD, str(os.getpid()), *cmd]
+
 @contextmanager
 def serving(cmd:list, # the server's command line
             ready, # a URL that must answer, or a function returning True once the server is up
             timeout:float=60.0, # seconds to wait for `ready`
             log:str|Path|None=None, # file for the server's output (default: discarded)
+            die_with_parent:bool=True, # Linux: the server gets SIGTERM if this process dies without cleaning up (e.g. SIGKILL)
             **kwargs, # passed to `subprocess.Popen`: `env`, `cwd`...
            ):
     "Start a server in its own process group, wait until `ready` answers, yield the `Popen`; stop it and its children on exit."
     check = (lambda: url_answers(ready)) if isinstance(ready, str) else ready
     out = open(log, 'ab') if log else subprocess.DEVNULL
-    try: proc = subprocess.Popen(list(map(str, cmd)), stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+    cmd = list(map(str, cmd))
+    try: proc = subprocess.Popen(_die_with_parent(cmd) if die_with_parent else cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                  start_new_session=True, **kwargs)
     finally:
         if log: out.close()

@@ -102,3 +102,12 @@ def test_error_inside_the_block_still_stops_the_server(tmp_path):
     with pytest.raises(ZeroDivisionError):
         with serving([sys.executable, '-c', TREE, f], lambda: f.exists() and len(f.read_text().split()) == 3, timeout=30): 1/0
     assert _none_left(_pids(f)) == []
+
+def test_server_dies_with_a_killed_owner(tmp_path):
+    "An owner killed inside the block (no finally, no atexit) still takes its server down (PR_SET_PDEATHSIG via the shim)."
+    code = ("import os, sys; from hfguide.procs import serving\n"
+            f"with serving([sys.executable, '-c', 'import time; time.sleep(300)'], lambda: True, timeout=30) as p:\n"
+            "    print(p.pid, flush=True); os._exit(3)\n")
+    r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 3, r.stderr
+    assert _none_left([int(r.stdout)], timeout=10) == []
