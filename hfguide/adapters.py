@@ -11,8 +11,7 @@ from pathlib import Path
 from transformers import TrainerCallback
 
 # %% auto #0
-__all__ = ['lora_param_table', 'lora_param_totals', 'adalora_config', 'AdaLoraAllocator', 'adalora_ranks', 'bench_lora_vs_full',
-           'format_lora_vs_full']
+__all__ = ['lora_param_table', 'lora_param_totals', 'adalora_config', 'AdaLoraAllocator', 'adalora_ranks']
 
 # %% ../nbs/05_peft.ipynb #452ec0a0
 def lora_param_table(model, # a `PeftModel`
@@ -72,66 +71,3 @@ def adalora_ranks(model, # a trained AdaLoRA `PeftModel`
     cfg = model.peft_config[model.active_adapter]
     if not cfg.rank_pattern: return {}
     return {k.removeprefix('base_model.model.').split('.lora_E')[0]: int(sum(v)) for k, v in cfg.rank_pattern.items()}
-
-# %% ../nbs/05_peft.ipynb #c5737894
-def _reset_peak_rss():
-    "Start a new peak-memory measurement for this process (Linux: /proc clear_refs); False where unsupported."
-    try: Path('/proc/self/clear_refs').write_text('5'); return True
-    except OSError: return False
-
-def _peak_rss_mb() -> float:
-    "Peak resident memory of this process since the last reset (VmHWM), in MB."
-    try: return int(next(l for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('VmHWM')).split()[1]) / 1024
-    except (OSError, StopIteration): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-def _train_steps(kind, steps, batch_size, seed=0):
-    "Train MiniLM `steps` steps fully ('full') or with LoRA ('lora'); return counts, timing and peak memory of this process."
-    import torch
-    from peft import LoraConfig, get_peft_model, TaskType
-    from hfguide.offline import use_standins
-    from hfguide.train import review_classifier, review_data, classification_loss
-    from hfguide.data import make_dataloader
-    use_standins(verbose=False)
-    import datasets, transformers
-    datasets.disable_progress_bars(); transformers.utils.logging.disable_progress_bar(); transformers.logging.set_verbosity_error()
-    model, tok = review_classifier(seed=seed)
-    if kind == 'lora':
-        model = get_peft_model(model, LoraConfig(task_type=TaskType.SEQ_CLS, r=8, lora_alpha=16, target_modules=['query', 'key', 'value', 'dense']))
-    batches = list(make_dataloader(review_data(tok)['train'], tok, batch_size=batch_size, seed=seed))[:steps]
-    if len(batches) < steps: raise ValueError(f"only {len(batches)} batches of {batch_size} in the training data; ask for fewer steps")
-    params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=1e-3 if kind == 'lora' else 1e-4)
-    loaded_mb, resettable = _peak_rss_mb(), _reset_peak_rss()
-    model.train(); losses, times = [], []
-    for b in batches:
-        t = time.perf_counter()
-        labels = b.pop('labels')
-        loss = classification_loss(model(**b), labels)
-        loss.backward(); opt.step(); opt.zero_grad()
-        times.append(time.perf_counter() - t); losses.append(loss.item())
-    return dict(kind=kind, trainable=sum(p.numel() for p in params), total=sum(p.numel() for p in model.parameters()),
-                tokens=sum(b['input_ids'].numel() for b in batches), seconds_per_step=sum(times[1:]) / max(1, len(times) - 1),
-                peak_rss_mb=_peak_rss_mb(), loaded_rss_mb=loaded_mb, peak_is_training_only=resettable, losses=losses)
-
-def bench_lora_vs_full(steps:int=20, # optimizer steps per run (the first is not timed: it warms up)
-                       batch_size:int=8,
-                      ) -> dict:
-    "Full fine-tuning vs LoRA on the same batches, each in a fresh process: trainable params, step time, peak RSS."
-    import multiprocessing as mp
-    if steps < 2: raise ValueError(f"steps must be at least 2 (the first step only warms up), got {steps}")
-    from hfguide import adapters  # the worker imports the function from the package (a notebook's __main__ is not importable)
-    with mp.get_context('spawn').Pool(1, maxtasksperchild=1) as pool:
-        full, lora = (pool.apply(adapters._train_steps, (k, steps, batch_size)) for k in ('full', 'lora'))
-    return dict(steps=steps, batch_size=batch_size, full=full, lora=lora, same_tokens=full['tokens'] == lora['tokens'],
-                trainable_ratio=full['trainable'] / lora['trainable'], step_speedup=full['seconds_per_step'] / lora['seconds_per_step'],
-                peak_rss_saved_mb=full['peak_rss_mb'] - lora['peak_rss_mb'])
-
-def format_lora_vs_full(r:dict) -> str:
-    "A short table of `bench_lora_vs_full`'s result."
-    f, l = r['full'], r['lora']
-    return '\n'.join([f"LoRA vs full fine-tuning, {r['steps']} steps of {r['batch_size']} reviews (same batches: {r['same_tokens']})",
-        f"                trainable      s/step   peak RSS",
-        f"  full          {f['trainable']:>10,}   {f['seconds_per_step']:7.3f}   {f['peak_rss_mb']:6.0f} MB",
-        f"  LoRA r=8      {l['trainable']:>10,}   {l['seconds_per_step']:7.3f}   {l['peak_rss_mb']:6.0f} MB",
-        f"  ratio         {r['trainable_ratio']:>9.0f}x   {r['step_speedup']:6.2f}x   {r['peak_rss_saved_mb']:.0f} MB less",
-        f"  (peak RSS while training{'' if f['peak_is_training_only'] else ', including loading'})"])

@@ -9,17 +9,17 @@ from __future__ import annotations
 import os
 from functools import lru_cache, wraps
 os.environ.setdefault('GRADIO_ANALYTICS_ENABLED', 'False')  # no usage pings from a workshop room
-import gradio as gr
+from typing import TYPE_CHECKING
+if TYPE_CHECKING: import gradio as gr   # imported where a UI is built: the model functions (and the Streamlit app) run without gradio
 from .infer import _check_text, classify_texts, summarize
 
 # %% auto #0
-__all__ = ['SENTIMENT_MODEL', 'NER_MODEL', 'ATTENTION_MODEL', 'MAX_CHARS', 'MIN_SUMMARY_WORDS', 'MAX_ATTENTION_TOKENS', 'QUEUE',
-           'APPS', 'clean_text', 'sentiment', 'classify_text', 'sentiment_app', 'entities', 'summary',
-           'attention_shape', 'attention_map', 'attention_figure', 'nlp_toolbox', 'serve']
+__all__ = ['ATTENTION_MODEL', 'MAX_CHARS', 'MIN_SUMMARY_WORDS', 'MAX_ATTENTION_TOKENS', 'QUEUE', 'APPS', 'clean_text',
+           'sentiment', 'classify_text', 'sentiment_app', 'entities', 'summary', 'attention_shape', 'attention_map',
+           'attention_figure', 'nlp_toolbox', 'serve']
 
 # %% ../nbs/07_gradio.ipynb #c96297e5
-SENTIMENT_MODEL = 'cardiffnlp/twitter-roberta-base-sentiment-latest'
-NER_MODEL = 'dbmdz/bert-large-cased-finetuned-conll03-english'
+from .registry import SENTIMENT_MODEL, NER_MODEL   # one registry of model ids (appendix 96)
 ATTENTION_MODEL = SENTIMENT_MODEL # small offline (3 layers); online it is RoBERTa-base (12 layers, 12 heads)
 MAX_CHARS = 5_000 # longer input is cut here, with a notice
 
@@ -46,7 +46,9 @@ def _ui(fn):
     @wraps(fn)
     def handler(*args):
         try: return fn(*args)
-        except (ValueError, TypeError) as e: raise gr.Error(str(e), title='Please check your input', print_exception=False) from None
+        except (ValueError, TypeError) as e:
+            import gradio as gr
+            raise gr.Error(str(e), title='Please check your input', print_exception=False) from None
     return handler
 
 def classify_text(text:str, # the text to label
@@ -57,6 +59,7 @@ def classify_text(text:str, # the text to label
 
 def sentiment_app() -> gr.Interface:
     "The guide's first app: one textbox in, the label out."
+    import gradio as gr
     return gr.Interface(fn=_ui(classify_text), inputs=gr.Textbox(placeholder='Type a review...', label='Text'),
                         outputs=gr.Textbox(label='Result'), title='Sentiment', flagging_mode='never',
                         description=f'Labels text as negative, neutral or positive with `{SENTIMENT_MODEL}`.',
@@ -162,6 +165,7 @@ def nlp_toolbox(concurrency_limit:int=QUEUE['default_concurrency_limit'], # mode
                 max_queue:int=QUEUE['max_size'], # requests that may wait
                ) -> gr.Blocks:
     "The guide's NLP toolbox: sentiment, entities, summaries and real attention, in tabs."
+    import gradio as gr
     n_layers, n_heads = attention_shape()
     offline = os.environ.get('HF_HUB_OFFLINE') == '1'
     with gr.Blocks(title='NLP toolbox') as demo:
@@ -208,10 +212,9 @@ def serve(app:str='toolbox', # 'toolbox' or 'sentiment'
           host:str='127.0.0.1', # interface to bind
           block:bool=True, # False returns at once (notebooks, tests)
          ) -> gr.Blocks:
-    "Build `app` and launch it on `host:port`, with the offline stand-ins when offline."
-    from hfguide.offline import use_standins
+    "Build `app` and launch it on `host:port` (models load as this process is set up: call `use_standins()` first to go offline)."
+    import gradio as gr
     if app not in APPS: raise ValueError(f"unknown app {app!r}; use one of {', '.join(APPS)}")
-    use_standins(verbose=False)
     demo = APPS[app]()
     demo.launch(server_name=host, server_port=port, prevent_thread_lock=not block, quiet=not block, inline=False,
                 theme=gr.themes.Soft())

@@ -10,10 +10,12 @@ import time, json, math, platform
 from .data import read_reviews
 from .infer import classify_texts, load_model
 from .env import inference_dtype
+from .registry import MINILM, SENTIMENT_MODEL, seeded_classifier
 
 # %% auto #0
 __all__ = ['matmul_peak_gflops', 'encoder_flops', 'bench_inference', 'bench_tokenize', 'bench_train_padding', 'format_inference',
-           'format_tokenize', 'format_train_padding', 'run_benchmarks']
+           'format_tokenize', 'format_train_padding', 'run_benchmarks', 'bench_lora_vs_full', 'format_lora_vs_full',
+           'batch_vs_loop']
 
 # %% ../nbs/92_bench.ipynb #6914e15e
 def matmul_peak_gflops(n:int=1024, # square matrix size
@@ -45,7 +47,7 @@ def _batch_shapes(tok, texts, batch_size, sort, limit=512):
     return [(len(c), max(c)) for c in (lens[i:i+batch_size] for i in range(0, len(lens), batch_size))]
 
 def bench_inference(n:int=1000, # reviews to classify (the first `n` shipped reviews, all languages)
-                    model:str='cardiffnlp/twitter-roberta-base-sentiment-latest', # the guide's Streamlit model
+                    model:str=SENTIMENT_MODEL, # the guide's Streamlit model
                     batch_size:int=32, # batch size for the two batched ways
                    ) -> dict:
     "Time the guide's per-row loop, pipeline batching and `classify_texts` on the same texts; check their labels agree."
@@ -71,7 +73,7 @@ def bench_inference(n:int=1000, # reviews to classify (the first `n` shipped rev
 
 # %% ../nbs/92_bench.ipynb #e779b2ea
 def bench_tokenize(n:int=20_000, # rows (the shipped reviews repeated)
-                   model:str='sentence-transformers/all-MiniLM-L6-v2', # whose tokenizer
+                   model:str=MINILM, # whose tokenizer
                   ) -> dict:
     "Time per-example `map`, batched `tokenize_dataset` and raw `encode_batch` on the same texts; check equal ids."
     from datasets import Dataset, disable_progress_bars
@@ -97,12 +99,9 @@ def bench_tokenize(n:int=20_000, # rows (the shipped reviews repeated)
 
 # %% ../nbs/92_bench.ipynb #1e40e042
 def _fresh_classifier(model):
-    "`model` with a new, seeded 3-way head (without transformers' report on the missing head weights)."
-    import transformers
-    from hfguide.train import review_classifier  # chapter 04's seeded classifier
-    level = transformers.logging.get_verbosity(); transformers.logging.set_verbosity_error()
-    try: return review_classifier(model, seed=0)[0]
-    finally: transformers.logging.set_verbosity(level)
+    "`model` with a new, seeded 3-way head (`hfguide.registry.seeded_classifier`, as chapter 04's `review_classifier`)."
+    from hfguide.data import REVIEW_LABELS
+    return seeded_classifier(model, REVIEW_LABELS, seed=0)
 
 def _epoch(model, batches):
     "One training epoch over `batches`; returns (seconds, tokens seen including padding)."
@@ -115,7 +114,7 @@ def _epoch(model, batches):
 
 def bench_train_padding(n:int=128, # training rows (shipped English reviews)
                         batch_size:int=16,
-                        model:str='sentence-transformers/all-MiniLM-L6-v2',
+                        model:str=MINILM,
                        ) -> dict:
     "Time one epoch with fixed 512-token padding vs dynamic padding + length grouping; check per-row losses agree."
     import torch
@@ -186,8 +185,87 @@ def run_benchmarks(n:int=1000, # rows for the inference benchmark
     res['inference'] = bench_inference(n); print(format_inference(res['inference']), flush=True)
     res['train_padding'] = bench_train_padding(n_train); print(format_train_padding(res['train_padding']), flush=True)
     if lora_steps:
-        from hfguide.adapters import bench_lora_vs_full, format_lora_vs_full  # chapter 05
         res['lora_vs_full'] = bench_lora_vs_full(lora_steps); print(format_lora_vs_full(res['lora_vs_full']), flush=True)
     if json_path:
         with open(json_path, 'w') as f: json.dump(res, f, indent=1)
     return res
+
+# %% ../nbs/92_bench.ipynb #cf4656c2
+import resource
+from pathlib import Path
+
+def _reset_peak_rss():
+    "Start a new peak-memory measurement for this process (Linux: /proc clear_refs); False where unsupported."
+    try: Path('/proc/self/clear_refs').write_text('5'); return True
+    except OSError: return False
+
+def _peak_rss_mb() -> float:
+    "Peak resident memory of this process since the last reset (VmHWM), in MB."
+    try: return int(next(l for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('VmHWM')).split()[1]) / 1024
+    except (OSError, StopIteration): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+def _train_steps(kind, steps, batch_size, seed=0):
+    "Train MiniLM `steps` steps fully ('full') or with LoRA ('lora'); return counts, timing and peak memory of this process."
+    import torch
+    from peft import LoraConfig, get_peft_model, TaskType
+    from hfguide.train import review_classifier, review_data, classification_loss
+    from hfguide.data import make_dataloader   # offline or online: the parent's environment, inherited by the spawned worker
+    import datasets, transformers
+    datasets.disable_progress_bars(); transformers.utils.logging.disable_progress_bar(); transformers.logging.set_verbosity_error()
+    model, tok = review_classifier(seed=seed)
+    if kind == 'lora':
+        model = get_peft_model(model, LoraConfig(task_type=TaskType.SEQ_CLS, r=8, lora_alpha=16, target_modules=['query', 'key', 'value', 'dense']))
+    batches = list(make_dataloader(review_data(tok)['train'], tok, batch_size=batch_size, seed=seed))[:steps]
+    if len(batches) < steps: raise ValueError(f"only {len(batches)} batches of {batch_size} in the training data; ask for fewer steps")
+    params = [p for p in model.parameters() if p.requires_grad]
+    opt = torch.optim.AdamW(params, lr=1e-3 if kind == 'lora' else 1e-4)
+    loaded_mb, resettable = _peak_rss_mb(), _reset_peak_rss()
+    model.train(); losses, times = [], []
+    for b in batches:
+        t = time.perf_counter()
+        labels = b.pop('labels')
+        loss = classification_loss(model(**b), labels)
+        loss.backward(); opt.step(); opt.zero_grad()
+        times.append(time.perf_counter() - t); losses.append(loss.item())
+    return dict(kind=kind, trainable=sum(p.numel() for p in params), total=sum(p.numel() for p in model.parameters()),
+                tokens=sum(b['input_ids'].numel() for b in batches), seconds_per_step=sum(times[1:]) / max(1, len(times) - 1),
+                peak_rss_mb=_peak_rss_mb(), loaded_rss_mb=loaded_mb, peak_is_training_only=resettable, losses=losses)
+
+def bench_lora_vs_full(steps:int=20, # optimizer steps per run (the first is not timed: it warms up)
+                       batch_size:int=8,
+                      ) -> dict:
+    "Full fine-tuning vs LoRA on the same batches, each in a fresh process: trainable params, step time, peak RSS."
+    import multiprocessing as mp
+    if steps < 2: raise ValueError(f"steps must be at least 2 (the first step only warms up), got {steps}")
+    from hfguide import bench  # the worker imports the function from the package (a notebook's __main__ is not importable)
+    with mp.get_context('spawn').Pool(1, maxtasksperchild=1) as pool:
+        full, lora = (pool.apply(bench._train_steps, (k, steps, batch_size)) for k in ('full', 'lora'))
+    return dict(steps=steps, batch_size=batch_size, full=full, lora=lora, same_tokens=full['tokens'] == lora['tokens'],
+                trainable_ratio=full['trainable'] / lora['trainable'], step_speedup=full['seconds_per_step'] / lora['seconds_per_step'],
+                peak_rss_saved_mb=full['peak_rss_mb'] - lora['peak_rss_mb'])
+
+def format_lora_vs_full(r:dict) -> str:
+    "A short table of `bench_lora_vs_full`'s result."
+    f, l = r['full'], r['lora']
+    return '\n'.join([f"LoRA vs full fine-tuning, {r['steps']} steps of {r['batch_size']} reviews (same batches: {r['same_tokens']})",
+        f"                trainable      s/step   peak RSS",
+        f"  full          {f['trainable']:>10,}   {f['seconds_per_step']:7.3f}   {f['peak_rss_mb']:6.0f} MB",
+        f"  LoRA r=8      {l['trainable']:>10,}   {l['seconds_per_step']:7.3f}   {l['peak_rss_mb']:6.0f} MB",
+        f"  ratio         {r['trainable_ratio']:>9.0f}x   {r['step_speedup']:6.2f}x   {r['peak_rss_saved_mb']:.0f} MB less",
+        f"  (peak RSS while training{'' if f['peak_is_training_only'] else ', including loading'})"])
+
+# %% ../nbs/92_bench.ipynb #10dd7295
+def batch_vs_loop(n:int=1000, # shipped English reviews to label
+                  model:str=SENTIMENT_MODEL, # a sequence-classification model
+                 ) -> dict:
+    "Seconds for the guide's per-row pipeline loop and for `analyze_texts` on the same `n` reviews; the speed-up; same labels?"
+    from transformers import pipeline
+    from hfguide.streamlit_app import analyze_texts   # chapter 08's batched path
+    from hfguide.data import read_reviews
+    texts = [r['text'] for r in read_reviews(lang='en')[:n]]
+    clf = pipeline('sentiment-analysis', model=model)
+    clf(texts[0]); analyze_texts(texts[:32], model=model)   # warm up both
+    t = time.perf_counter(); loop = [clf(str(x), truncation=True)[0]['label'] for x in texts]; t_loop = time.perf_counter() - t
+    t = time.perf_counter(); ours = [r['label'] for r in analyze_texts(texts, model=model)]; t_ours = time.perf_counter() - t
+    return dict(n=len(texts), loop_s=round(t_loop, 2), batch_s=round(t_ours, 2), speedup=round(t_loop / t_ours, 1),
+                same_labels=loop == ours, mismatches=sum(a != b for a, b in zip(loop, ours)))

@@ -64,7 +64,9 @@ def read_qa(split:str|None=None) -> list[dict]:
     return _read_jsonl('qa.jsonl', split)
 
 # %% ../nbs/03_datasets.ipynb #7063b9d4
-REVIEW_LABELS = ('negative', 'neutral', 'positive')
+from .registry import SENTIMENT3
+
+REVIEW_LABELS = SENTIMENT3 # ('negative', 'neutral', 'positive'): the sentiment model's labels, in its id order
 TOPICS = ('books', 'clothing', 'electronics', 'groceries', 'hotels', 'movies', 'restaurants', 'software')
 
 def review_features():
@@ -101,23 +103,47 @@ def load_qa():
                                               'answers': {'text': Sequence(Value('string')), 'answer_start': Sequence(Value('int32'))}}))
 
 # %% ../nbs/03_datasets.ipynb #4dba8936
+def _csv_text(raw:bytes, name:str, encoding:str|None) -> str:
+    "Decode a CSV file: `encoding` if given, else by its BOM (UTF-8 or UTF-16, as Excel writes them), else UTF-8."
+    import codecs
+    enc = encoding or ('utf-16' if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else 'utf-8-sig')
+    try: return raw.decode(enc)
+    except LookupError: raise ValueError(f"unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as e:
+        line = raw[:e.start].count(b'\n') + 1
+        what = 'UTF-8' if enc == 'utf-8-sig' else enc
+        raise ValueError(f"{name} is not {what}: byte {raw[e.start]:#x} on line {line} (data row {line - 1}); re-save it as UTF-8 "
+                         f"(e.g. `iconv -f gbk -t utf-8`), or pass its encoding, e.g. encoding='cp1252' for Excel on Windows") from None
+
 def load_csv_texts(path:str|Path, # a CSV file with a header row
                    text_column:str='text', # the column holding the texts
+                   encoding:str|None=None, # the file's encoding; default: UTF-8, or UTF-16 when the file starts with its BOM
                   ):
-    "A `Dataset` from a UTF-8 CSV, with clear errors for a missing file, bad encoding, a missing column or no rows."
+    "A `Dataset` of a CSV as spreadsheets export it (`,` `;` tab or `|`, quoted multi-line fields, blank rows); a clear error naming the line otherwise."
+    import io
     from datasets import Dataset
     p = Path(path)
     if not p.is_file(): raise FileNotFoundError(f"{p} does not exist")
-    raw = p.read_bytes()
-    try: text = raw.decode('utf-8-sig')
-    except UnicodeDecodeError as e:
-        line = raw[:e.start].count(b'\n') + 1
-        raise ValueError(f"{p.name} is not UTF-8: byte {raw[e.start]:#x} on line {line} (data row {line - 1}); "
-                         f"re-save it as UTF-8 (e.g. `iconv -f gbk -t utf-8`)") from None
-    rows = list(csv.DictReader(text.splitlines()))
-    cols = list(rows[0].keys()) if rows else next(csv.reader(text.splitlines()), [])
-    if not cols: raise ValueError(f"{p.name} is empty")
-    if text_column not in cols: raise ValueError(f"column {text_column!r} not in {p.name}; columns are: {', '.join(cols)}")
+    text = _csv_text(p.read_bytes(), p.name, encoding)
+    first = next((l for l in text.splitlines() if l.strip()), '')
+    if not first: raise ValueError(f"{p.name} is empty")
+    try: delim = csv.Sniffer().sniff(first, delimiters=',;\t|').delimiter   # from the header line: texts hold commas
+    except csv.Error: delim = ','                                           # one column
+    reader = csv.reader(io.StringIO(text, newline=''), delimiter=delim, strict=True)   # joins quoted multi-line fields; an unclosed quote fails
+    header, rows, start = None, [], 1
+    try:
+        for row in reader:
+            if any(c.strip() for c in row):
+                if header is None:
+                    header = [c.strip() for c in row]
+                    if len(set(header)) < len(header): raise ValueError(f"{p.name}: the header repeats a column name: {', '.join(header)}")
+                elif len(row) != len(header):
+                    raise ValueError(f"{p.name}: line {start} has {len(row)} fields, the header has {len(header)} "
+                                     f"(fields separated by {delim!r}); check that line's quotes and separators")
+                else: rows.append(dict(zip(header, row)))
+            start = reader.line_num + 1
+    except csv.Error as e: raise ValueError(f"{p.name}: line {start} cannot be read as CSV: {e}") from None
+    if text_column not in header: raise ValueError(f"column {text_column!r} not in {p.name}; columns are: {', '.join(header)}")
     if not rows: raise ValueError(f"{p.name} has a header but no rows")
     return Dataset.from_list(rows)
 

@@ -11,11 +11,11 @@ from contextlib import nullcontext
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['MODEL_ID', 'PROBES', 'make_accelerator', 'load_classifier', 'review_loaders', 'fit_epoch', 'evaluate', 'Progress',
-           'weights_digest', 'train', 'parser', 'main', 'read_run', 'launch', 'weight_diff', 'launch_plan']
+__all__ = ['PROBES', 'make_accelerator', 'load_classifier', 'review_loaders', 'fit_epoch', 'gathered_metrics', 'Progress',
+           'weights_digest', 'run_training', 'parser', 'main', 'read_run', 'launch', 'weight_diff', 'launch_plan']
 
 # %% ../nbs/06_accelerate.ipynb #0d2fe9d3
-MODEL_ID = 'sentence-transformers/all-MiniLM-L6-v2'
+from .registry import MINILM as MODEL_ID, seeded_classifier   # one registry of model ids (appendix 96)
 
 def make_accelerator(grad_accum:int=1, # micro-batches per optimizer step (gradient accumulation)
                      split_batches:bool=True, # cut each batch across processes, so the global batch does not depend on their number
@@ -36,18 +36,11 @@ def load_classifier(layers:int=2, # keep the first `layers` of MiniLM's 6 transf
                    ):
     "MiniLM with a new 3-way head initialised from `seed`, dropout off: the same weights in every process."
     from accelerate.utils import set_seed
-    from transformers import AutoModelForSequenceClassification
-    from transformers.utils import logging
     from hfguide.data import REVIEW_LABELS
     if not isinstance(layers, int) or not 1 <= layers <= 6: raise ValueError(f"layers must be an integer from 1 to 6 (MiniLM has 6), got {layers!r}")
-    set_seed(seed)
-    level = logging.get_verbosity(); logging.set_verbosity_error()   # the load report lists the new head and the dropped layers
-    try:
-        model, info = AutoModelForSequenceClassification.from_pretrained(
-            model_id, num_labels=len(REVIEW_LABELS), num_hidden_layers=layers, output_loading_info=True,
-            hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0,
-            id2label=dict(enumerate(REVIEW_LABELS)), label2id={l: i for i, l in enumerate(REVIEW_LABELS)})
-    finally: logging.set_verbosity(level)
+    set_seed(seed)   # python, numpy and torch; the head itself is seeded by `seeded_classifier`
+    model, info = seeded_classifier(model_id, REVIEW_LABELS, seed, num_hidden_layers=layers, output_loading_info=True,
+                                    hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0)   # quiet: the report lists the new head
     new = {k for k in info['missing_keys'] if not k.startswith('classifier.')}
     if new: raise ValueError(f"{model_id} is missing weights besides the new head: {sorted(new)[:5]}")
     return model
@@ -96,7 +89,7 @@ def fit_epoch(accelerator, # the `Accelerator` that prepared the other arguments
     return (accelerator.reduce(total, 'mean') / len(dataloader)).item()
 
 # %% ../nbs/06_accelerate.ipynb #49293c5d
-def evaluate(accelerator, model, dataloader) -> dict:
+def gathered_metrics(accelerator, model, dataloader) -> dict:
     "Accuracy, macro F1 and mean loss over `dataloader`, gathered from all processes with the padding rows dropped."
     import torch
     from sklearn.metrics import accuracy_score, f1_score
@@ -139,7 +132,7 @@ def _check_args(epochs, n_train, batch_size, grad_accum, lr, max_length, layers)
         f"n_train ({n_train}) must be a multiple of batch_size ({batch_size}): on several processes a short last batch "
         "is topped up with repeated rows, and the run would no longer match a single-process run")
 
-def train(out:str|Path|None=None, # folder for the records and weights (None: write nothing)
+def run_training(out:str|Path|None=None, # folder for the records and weights (None: write nothing)
           epochs:int=2, # passes over the training rows
           n_train:int=192, # training rows
           batch_size:int=8, # global rows per micro-batch (split across processes)
@@ -185,7 +178,7 @@ def train(out:str|Path|None=None, # folder for the records and weights (None: wr
         if checkpoint_dir is not None: accelerator.save_state(str(checkpoint_dir))
         if stop_after_epoch is not None and progress.epoch >= stop_after_epoch: break
     stopped = progress.epoch < epochs
-    rec.update(epochs_done=progress.epoch, lr_end=scheduler.get_last_lr()[0], eval=None if stopped else evaluate(accelerator, model, eval_dl))
+    rec.update(epochs_done=progress.epoch, lr_end=scheduler.get_last_lr()[0], eval=None if stopped else gathered_metrics(accelerator, model, eval_dl))
     sd = accelerator.unwrap_model(model).state_dict()
     rec['digest'] = weights_digest(sd)
     rec['seconds'] = round(time.perf_counter() - t0, 1)
@@ -219,23 +212,18 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv:list[str]|None=None # arguments; default `sys.argv[1:]`
         ) -> dict:
-    "Run `train` from command-line arguments (stand-in models when offline); bad values raise `ValueError`."
+    "Run `run_training` from command-line arguments (stand-in models when offline); bad values raise `ValueError`."
     a = parser().parse_args(argv)
     _check_args(a.epochs, a.n_train, a.batch_size, a.grad_accum, a.lr, a.max_length, a.layers)   # fail fast, before the heavy imports
     from hfguide.offline import use_standins
     import datasets, transformers
     datasets.disable_progress_bars(); transformers.utils.logging.disable_progress_bar()
     use_standins(verbose=False)
-    rec = train(a.out, epochs=a.epochs, n_train=a.n_train, batch_size=a.batch_size, grad_accum=a.grad_accum, lr=a.lr,
+    rec = run_training(a.out, epochs=a.epochs, n_train=a.n_train, batch_size=a.batch_size, grad_accum=a.grad_accum, lr=a.lr,
                 max_length=a.max_length, layers=a.layers, seed=a.seed, grad_sync=not a.no_grad_sync, n_eval=a.n_eval,
                 cpu=True if a.cpu else None)
     print(json.dumps({k: rec[k] for k in ('process_index', 'num_processes', 'digest', 'seconds')}), flush=True)
     return rec
-
-# %% ../nbs/06_accelerate.ipynb #e706f509
-if __name__ == '__main__' and 'get_ipython' not in globals():  # `python -m hfguide.distributed`, not a notebook
-    try: main()
-    except ValueError as e: sys.exit(f"error: {e}")
 
 # %% ../nbs/06_accelerate.ipynb #730eb202
 def read_run(out:str|Path # the `--out` folder of a run
@@ -249,19 +237,17 @@ def launch(out:str|Path, # folder for the run's files (created)
            nproc:int=1, # processes; more than 1 starts them with torchrun (or accelerate launch, with `config_file`)
            *args:str, # more command-line arguments, e.g. '--epochs', '1'
            config_file:str|Path|None=None, # start with `accelerate launch --config_file` instead of torchrun
-           timeout:float=600, # seconds before giving up
+           timeout:float=600, # seconds before the launcher and every worker are stopped (`subprocess.TimeoutExpired`)
           ) -> list[dict]:
     "Run `python -m hfguide.distributed` on `nproc` processes; return the records, one per process."
     if not isinstance(nproc, int) or nproc < 1: raise ValueError(f"nproc must be an integer >= 1, got {nproc!r}")
-    import hfguide
+    from hfguide.procs import run_bounded
     if config_file is not None:
         start = [sys.executable, '-m', 'accelerate.commands.launch', '--config_file', str(config_file), '--num_processes', str(nproc)]
     elif nproc == 1: start = [sys.executable]
     else: start = [sys.executable, '-m', 'torch.distributed.run', '--standalone', f'--nproc_per_node={nproc}']
     cmd = [*start, '-m', 'hfguide.distributed', '--out', str(out), *map(str, args)]
-    pkg = str(Path(hfguide.__file__).resolve().parents[1])
-    env = {**os.environ, 'PYTHONPATH': os.pathsep.join(p for p in (pkg, os.environ.get('PYTHONPATH')) if p)}
-    res = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+    res = run_bounded(cmd, timeout=timeout)   # on timeout: torchrun AND its workers (in sessions of their own) are stopped
     if res.returncode:
         tail = '\n'.join((res.stderr or res.stdout).strip().splitlines()[-8:])
         raise RuntimeError(f"`{' '.join(cmd[1:])}` failed (exit {res.returncode}):\n{tail}")
@@ -307,3 +293,8 @@ def launch_plan(config_file:str|Path, # an `accelerate config` YAML file
         except (KeyError, ValueError) as e: raise ValueError(f"{p.name}: invalid fsdp_config value: {e!r}") from None
     return {'distributed_type': cfg.distributed_type.name, 'num_processes': args.num_processes,
             'mixed_precision': args.mixed_precision, **{k: v for k, v in env.items() if k.startswith('FSDP_')}}
+
+# %% ../nbs/06_accelerate.ipynb #e706f509
+if __name__ == '__main__' and 'get_ipython' not in globals():  # `python -m hfguide.distributed`, not a notebook
+    try: main()
+    except ValueError as e: sys.exit(f"error: {e}")

@@ -6,7 +6,7 @@ Docs: https://hfguide.github.io/hfguide/setup.html.md"""
 
 # %% ../nbs/00_setup.ipynb #80deb7ad
 from __future__ import annotations
-import os, platform, warnings, logging
+import os, re, sys, platform, warnings, logging
 from importlib.metadata import version, PackageNotFoundError
 
 # %% auto #0
@@ -99,23 +99,33 @@ def show_env(report:dict|None=None):
         print(f'{k:>15}: {v}')
 
 # %% ../nbs/00_setup.ipynb #c9900ab4
+HF_LIBS = ('transformers', 'datasets', 'peft', 'accelerate', 'huggingface_hub')
+
+def _caller_module(skip=('logging', *HF_LIBS)) -> str:
+    "Name of the module of the innermost frame outside `logging`, the HF libraries and this function: who called into them."
+    f = sys._getframe(1)
+    while f is not None:
+        name = f.f_globals.get('__name__', '')
+        if name != __name__ and name.split('.')[0] not in skip: return name
+        f = f.f_back
+    return ''
+
 class _RaiseOnDeprecatedLog(logging.Handler):
-    "A logging handler that turns 'deprecated' log records of HF libraries into errors."
+    "A logging handler that raises on an HF 'deprecated' log record when the call into the library came from `own` modules."
+    def __init__(self, own:str): super().__init__(); self.own = re.compile(own)
     def emit(self, record):
         msg = record.getMessage()
-        if 'deprecat' in msg.lower(): raise FutureWarning(f'{record.name}: {msg}')
-
-HF_LIBS = ('transformers', 'datasets', 'peft', 'accelerate', 'huggingface_hub')
+        if 'deprecat' in msg.lower() and self.own.match(_caller_module()): raise FutureWarning(f'{record.name}: {msg}')
 
 def strict_warnings(on:bool=True, # False removes the log handlers again (wrap in `warnings.catch_warnings` to undo filters)
                     own_modules:str=r'(__main__|hfguide)(\..*)?$', # regex: modules whose calls must not be deprecated
                    ):
-    "Make deprecation/future warnings triggered by our own calls, and HF 'deprecated' log messages, raise; return the previous state."
+    "Make deprecation warnings and HF 'deprecated' log records raise when our own code (`own_modules`) made the call; return the previous state."
     was_on = any(isinstance(h, _RaiseOnDeprecatedLog) for h in logging.getLogger(HF_LIBS[0]).handlers)
     for lib in HF_LIBS:
         lg = logging.getLogger(lib)
         lg.handlers = [h for h in lg.handlers if not isinstance(h, _RaiseOnDeprecatedLog)]
-        if on: lg.addHandler(_RaiseOnDeprecatedLog())
+        if on: lg.addHandler(_RaiseOnDeprecatedLog(own_modules))
     if on:
         for cat in (DeprecationWarning, FutureWarning): warnings.filterwarnings('error', category=cat, module=own_modules)
     return was_on

@@ -13,8 +13,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 # %% auto #0
-__all__ = ['TOKEN_RE', 'mask_token', 'find_token_like', 'repo_files', 'hub_repo', 'commit_version', 'use_endpoint', 'LocalHub',
-           'pid_alive', 'local_hub']
+__all__ = ['TOKEN_RE', 'pid_alive', 'mask_token', 'find_token_like', 'repo_files', 'hub_repo', 'commit_version', 'use_endpoint',
+           'LocalHub', 'local_hub']
 
 # %% ../nbs/09_hub.ipynb #42241252
 TOKEN_RE = re.compile(r'hf_[A-Za-z0-9]{30,}')
@@ -82,51 +82,18 @@ def commit_version(repo:str|Path, # a folder made by `hub_repo`
     return _git(repo, 'rev-parse', 'HEAD')
 
 # %% ../nbs/09_hub.ipynb #2b3163c2
-_ENV_KEYS = ('HF_ENDPOINT', 'HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE', 'HF_DATASETS_OFFLINE', 'HF_HUB_CACHE', 'HF_DATASETS_CACHE')
-
-def _settings():
-    "(object, attribute) pairs holding endpoint, offline and cache settings in the loaded HF libraries."
-    import huggingface_hub.constants, huggingface_hub.hf_api  # always loaded; transformers and datasets only if imported
-    pairs = [(huggingface_hub.constants, a) for a in ('ENDPOINT', 'HUGGINGFACE_CO_URL_TEMPLATE', 'HF_URL_HOSTS', 'HF_HUB_OFFLINE', 'HF_HUB_CACHE')]
-    pairs.append((huggingface_hub.hf_api.api, 'endpoint'))  # the HfApi behind `huggingface_hub.list_repo_files` & co
-    trh = sys.modules.get('transformers.utils.hub')
-    if trh: pairs.append((trh, '_hf_api'))  # transformers' shared HfApi, made once with the endpoint of the day
-    dsc = sys.modules.get('datasets.config')
-    if dsc: pairs += [(dsc, a) for a in ('HF_ENDPOINT', 'HUB_DATASETS_URL', 'HF_HUB_OFFLINE', 'HF_DATASETS_OFFLINE', 'HF_DATASETS_CACHE')]
-    return pairs
-
 @contextmanager
 def use_endpoint(endpoint:str, # the Hub or mirror URL, e.g. 'http://127.0.0.1:8090'
                  cache_dir:str|Path, # the download cache to use meanwhile (`HF_HUB_CACHE`); datasets cache beside it
                  offline:bool=False, # True: no requests at all, as `HF_HUB_OFFLINE=1`
                 ):
-    "Point the already-imported huggingface_hub/transformers/datasets at `endpoint` and `cache_dir`; restore on exit."
-    if not re.match(r'https?://[^/\s]+', str(endpoint)): raise ValueError(f"endpoint must be an http(s) URL, got {endpoint!r}")
-    from huggingface_hub import HfFileSystem
-    endpoint, cache_dir = str(endpoint).rstrip('/'), Path(cache_dir)
-    saved_env = {k: os.environ.get(k) for k in _ENV_KEYS}
-    saved = [(m, a, getattr(m, a)) for m, a in _settings()]
-    new = dict(ENDPOINT=endpoint, HUGGINGFACE_CO_URL_TEMPLATE=endpoint + '/{repo_id}/resolve/{revision}/{filename}',
-               HF_HUB_OFFLINE=offline, HF_HUB_CACHE=str(cache_dir), HF_ENDPOINT=endpoint, HF_DATASETS_OFFLINE=offline,
-               HUB_DATASETS_URL=endpoint + '/datasets/{repo_id}/resolve/{revision}/{path}',
-               HF_DATASETS_CACHE=cache_dir.parent/'datasets', endpoint=endpoint, _hf_api=None)
-    try:
-        for m, a, old in saved:
-            setattr(m, a, old | {urlsplit(endpoint).hostname} if a == 'HF_URL_HOSTS' else new[a])
-        os.environ.update(HF_ENDPOINT=endpoint, HF_HUB_CACHE=str(cache_dir), HF_DATASETS_CACHE=str(cache_dir.parent/'datasets'))
-        for k in ('HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE', 'HF_DATASETS_OFFLINE'):
-            if offline: os.environ[k] = '1'
-            else: os.environ.pop(k, None)
-        HfFileSystem.clear_instance_cache()  # datasets reuses filesystem objects that remember the old endpoint
-        yield endpoint
-    finally:
-        for m, a, old in saved: setattr(m, a, old)
-        for k, v in saved_env.items():
-            if v is None: os.environ.pop(k, None)
-            else: os.environ[k] = v
-        HfFileSystem.clear_instance_cache()
+    "Point huggingface_hub/transformers/datasets (and subprocesses) at `endpoint` and `cache_dir`; restore on exit."
+    from hfguide.offline import hf_settings   # the one switch for cache, endpoint and offline mode (appendix 91)
+    with hf_settings(hub_cache=cache_dir, endpoint=endpoint, offline=offline): yield str(endpoint).rstrip('/')
 
 # %% ../nbs/09_hub.ipynb #d06e75bf
+from .procs import alive
+
 @dataclass
 class LocalHub:
     "A running olah server that serves the git repos under `mirrors`."
@@ -143,16 +110,7 @@ class LocalHub:
         "The last `n` lines of the server's log."
         return '\n'.join(self.log_path.read_text(errors='replace').splitlines()[-n:]) if self.log_path.exists() else ''
 
-def pid_alive(pid:int) -> bool:
-    "Is process `pid` still running (zombies count as gone)?"
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return False
-    except PermissionError: return True
-    try: return Path(f'/proc/{pid}/stat').read_text().split(') ')[-1][:1] != 'Z'
-    except OSError: return True
-
-def _free_port() -> int:
-    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+pid_alive = alive # a process that is gone, or a zombie, is not alive (`hfguide.procs.alive`)
 
 def _port_busy(port) -> bool:
     with socket.socket() as s:
@@ -168,10 +126,6 @@ def _olah_exe() -> str:
     if not exe: raise RuntimeError("olah-cli not found: pip install olah (the cookbook's dependencies include it)")
     return exe
 
-def _get(url, timeout=2.0):
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # 127.0.0.1 never goes through a proxy
-    with opener.open(url, timeout=timeout) as r: return r.read()
-
 def _write_olah_config(path, port, repos_path, mirrors):
     host = f'127.0.0.1:{port}'
     path.write_text(f'[basic]\nhost = "127.0.0.1"\nport = {port}\nrepos-path = {json.dumps(str(repos_path))}\n'
@@ -186,22 +140,6 @@ def _write_meta_heads(repos_path, repos):
         d.mkdir(parents=True, exist_ok=True)
         (d/'meta_head.json').write_text(json.dumps({'sha': sha, 'lastModified': date}))
 
-def _die_with_parent():
-    "For Popen: on Linux, have the kernel send SIGTERM to the server if the Python process dies without cleaning up."
-    try:
-        import ctypes
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-        return lambda: prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError): return None
-
-def _stop(proc, timeout=10.0):
-    if proc.poll() is None:
-        try: os.killpg(proc.pid, signal.SIGTERM)  # its own process group: the server and anything it spawned
-        except ProcessLookupError: pass
-        try: proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL); proc.wait(timeout)
-
 @contextmanager
 def local_hub(mirrors:str|Path, # folder with `models/<org>/<name>` and `datasets/<org>/<name>` git repos
               cache_dir:str|Path|None=None, # Hub download cache meanwhile; default: a temporary folder, deleted on exit
@@ -209,36 +147,23 @@ def local_hub(mirrors:str|Path, # folder with `models/<org>/<name>` and `dataset
               timeout:float=60.0, # seconds to wait for the server to answer
              ):
     "Serve the git repos under `mirrors` with olah on 127.0.0.1, point the HF clients at it, and stop it on exit."
+    from hfguide.procs import serving, free_port
     mirrors = Path(mirrors).resolve()
     if not mirrors.is_dir(): raise FileNotFoundError(f"mirrors folder {mirrors} does not exist; make repos with hub_repo() first")
     repos = _served_repos(mirrors)
     if not repos: raise ValueError(f"no git repos under {mirrors}/models/<org>/<name> or {mirrors}/datasets/<org>/<name>")
     exe = _olah_exe()
-    if port is None: port = _free_port()
+    if port is None: port = free_port()
     elif _port_busy(port): raise OSError(f"port {port} on 127.0.0.1 is already in use; pass another port, or none for a free one")
     work = Path(tempfile.mkdtemp(prefix='hfguide-olah-'))
     cache_dir = Path(cache_dir) if cache_dir else work/'hf-cache'/'hub'
     endpoint = f'http://127.0.0.1:{port}'
     _write_olah_config(work/'olah.toml', port, work/'repos', mirrors)
     _write_meta_heads(work/'repos', repos)
-    log_path = work/'olah.log'
     kind, repo_id, _ = repos[0]
-    with open(log_path, 'wb') as log:
-        proc = subprocess.Popen([exe, '-c', str(work/'olah.toml')], stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                cwd=work, start_new_session=True, preexec_fn=_die_with_parent())
-    def stopper(): _stop(proc); shutil.rmtree(work, ignore_errors=True)
-    atexit.register(stopper)  # a kernel that exits inside the block still stops the server and cleans up
     try:
-        t0 = time.monotonic()
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"olah exited with code {proc.returncode} before answering:\n{log_path.read_text(errors='replace')[-2000:]}")
-            try: _get(f'{endpoint}/api/{kind}/{repo_id}/revision/main'); break
-            except OSError: pass
-            if time.monotonic() - t0 > timeout: raise TimeoutError(f"olah did not answer on {endpoint} within {timeout:.0f} s")
-            time.sleep(0.1)
-        with use_endpoint(endpoint, cache_dir):
-            yield LocalHub(endpoint, proc.pid, mirrors, cache_dir, log_path)
-    finally:
-        stopper(); atexit.unregister(stopper)
-        if pid_alive(proc.pid): raise RuntimeError(f"olah (pid {proc.pid}) is still running after stop")
+        # olah in its own process group, stopped with its children on exit, error or timeout (`hfguide.procs.serving`)
+        with serving([exe, '-c', work/'olah.toml'], f'{endpoint}/api/{kind}/{repo_id}/revision/main', timeout=timeout,
+                     log=work/'olah.log', cwd=work) as proc, use_endpoint(endpoint, cache_dir):
+            yield LocalHub(endpoint, proc.pid, mirrors, cache_dir, work/'olah.log')
+    finally: shutil.rmtree(work, ignore_errors=True)

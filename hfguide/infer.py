@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['QA_MODEL', 'SUMMARY_MODEL', 'load_model', 'answer_question', 'summarize', 'classify_texts']
+__all__ = ['load_model', 'answer_question', 'summarize', 'classify_texts']
 
 # %% ../nbs/01_pipelines.ipynb #3787a0cc
 def _check_text(x, name='text'):
@@ -42,7 +42,7 @@ def load_model(model:str, # Hub id or local folder
     return m, tok
 
 # %% ../nbs/01_pipelines.ipynb #133571c0
-QA_MODEL = 'distilbert/distilbert-base-cased-distilled-squad'
+from .registry import QA_MODEL   # one registry of model ids (appendix 96)
 
 def answer_question(question:str, # what to ask
                     context:str, # the text that contains the answer
@@ -72,7 +72,7 @@ def answer_question(question:str, # what to ask
     return dict(answer=context[s:e], score=score, start=s, end=e)
 
 # %% ../nbs/01_pipelines.ipynb #10dea94f
-SUMMARY_MODEL = 'facebook/bart-large-cnn'
+from .registry import SUMMARY_MODEL
 
 def summarize(text:str, # the text to summarize
               model:str=SUMMARY_MODEL, # a seq2seq summarization model (id or folder)

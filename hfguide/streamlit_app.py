@@ -12,7 +12,7 @@ import hfguide.apps as _apps, hfguide.data as _data, hfguide.infer as _infer   #
 
 # %% auto #0
 __all__ = ['MAX_UPLOAD_MB', 'CHUNK', 'PAGES', 'COLOURS', 'EXAMPLES', 'check_upload', 'read_upload', 'analyze_texts',
-           'analyze_dataset', 'batch_vs_loop', 'main', 'streamlit_command', 'serve_streamlit']
+           'analyze_dataset', 'main', 'streamlit_command', 'serve_streamlit']
 
 # %% ../nbs/08_streamlit.ipynb #326020ad
 MAX_UPLOAD_MB = 10 # bigger uploads are refused with a message
@@ -63,21 +63,6 @@ def analyze_dataset(ds, # a `Dataset` with `text_column`
     res = analyze_texts(texts, progress=progress)
     df['label'], df['score'], df['error'] = [r['label'] for r in res], [r['score'] for r in res], [r['error'] for r in res]
     return df
-
-# %% ../nbs/08_streamlit.ipynb #05cc8951
-def batch_vs_loop(n:int=1000, # shipped English reviews to label
-                  model:str=_apps.SENTIMENT_MODEL, # a sequence-classification model
-                 ) -> dict:
-    "Seconds for the guide's per-row pipeline loop and for `analyze_texts` on the same `n` reviews; the speed-up; same labels?"
-    from transformers import pipeline
-    from hfguide.data import read_reviews
-    texts = [r['text'] for r in read_reviews(lang='en')[:n]]
-    clf = pipeline('sentiment-analysis', model=model)
-    clf(texts[0]); analyze_texts(texts[:32], model=model)   # warm up both
-    t = time.perf_counter(); loop = [clf(str(x), truncation=True)[0]['label'] for x in texts]; t_loop = time.perf_counter() - t
-    t = time.perf_counter(); ours = [r['label'] for r in analyze_texts(texts, model=model)]; t_ours = time.perf_counter() - t
-    return dict(n=len(texts), loop_s=round(t_loop, 2), batch_s=round(t_ours, 2), speedup=round(t_loop / t_ours, 1),
-                same_labels=loop == ours, mismatches=sum(a != b for a, b in zip(loop, ours)))
 
 # %% ../nbs/08_streamlit.ipynb #d05307b0
 PAGES = ('Sentiment', 'Entities', 'Batch CSV')
@@ -155,8 +140,6 @@ def main():
     st.markdown('---')
     st.caption(f'Models: `{_apps.SENTIMENT_MODEL}` and the NER model of chapter 07, through 🤗 Transformers.')
 
-if __name__ == '__main__' and 'get_ipython' not in globals(): main()   # `streamlit run`, not a notebook
-
 # %% ../nbs/08_streamlit.ipynb #676f4480
 def streamlit_command(port:int=8501, # port to serve on
                       host:str='127.0.0.1', # interface to bind
@@ -167,15 +150,16 @@ def streamlit_command(port:int=8501, # port to serve on
 
 def serve_streamlit(port:int=8501, # port to serve on
                     host:str='127.0.0.1', # interface to bind
-                    wait:bool=True, # block until Streamlit exits; False returns the running `Popen`
-                   ):
-    "Run the dashboard with `streamlit run`, offline stand-ins first when offline."
-    import subprocess, hfguide
-    from hfguide.offline import use_standins
-    use_standins(verbose=False)
-    pkg_parent = str(Path(hfguide.__file__).resolve().parents[1])
-    env = {**os.environ, 'PYTHONPATH': os.pathsep.join(filter(None, [pkg_parent, os.environ.get('PYTHONPATH')]))}
-    proc = subprocess.Popen(streamlit_command(port, host), env=env)
-    if not wait: return proc
-    try: return proc.wait()
-    except KeyboardInterrupt: proc.terminate(); return proc.wait()
+                    timeout:float=120, # seconds to wait for the server to answer
+                   ) -> int:
+    "Serve the dashboard with `streamlit run` until Ctrl-C or until it exits; the server and its children stop with it."
+    import tempfile
+    from hfguide.procs import serving
+    log = Path(tempfile.mkdtemp(prefix='hfguide-streamlit-'))/'streamlit.log'
+    with serving(streamlit_command(port, host), f'http://{host}:{port}/_stcore/health', timeout=timeout, log=log) as proc:
+        print(f'Dashboard on http://{host}:{port} (Ctrl-C stops it; log: {log})', flush=True)
+        try: return proc.wait()
+        except KeyboardInterrupt: return 0
+
+# %% ../nbs/08_streamlit.ipynb #1ca0ae1a
+if __name__ == '__main__' and 'get_ipython' not in globals(): main()   # `streamlit run`, not a notebook

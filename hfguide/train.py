@@ -10,7 +10,7 @@ import argparse, json, os, signal, sys, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['LEGACY_TRAINING_ARGS', 'MODEL', 'modern_training_args', 'review_data', 'review_classifier', 'classification_metrics',
+__all__ = ['LEGACY_TRAINING_ARGS', 'modern_training_args', 'review_data', 'review_classifier', 'classification_metrics',
            'EvalReport', 'classification_loss', 'classifier_trainer', 'mixed_precision_args', 'CrashAt', 'CountSteps',
            'train_reviews']
 
@@ -36,7 +36,7 @@ def modern_training_args(**kwargs) -> tuple[dict, list[str]]:
     return out, notes
 
 # %% ../nbs/04_trainer.ipynb #70a7f43a
-MODEL = 'sentence-transformers/all-MiniLM-L6-v2'
+from .registry import MINILM as MODEL, seeded_classifier   # one registry of model ids (appendix 96)
 
 def review_data(tokenizer, # tokenizes the `text` column
                 max_length:int=64, # truncate reviews to this many tokens
@@ -56,13 +56,9 @@ def review_classifier(model:str=MODEL, # Hub id or folder of a pretrained encode
                       **kwargs, # passed to `from_pretrained`, e.g. `hidden_dropout_prob=0`
                      ):
     "`model` with a fresh 3-way sentiment head (label names from the reviews) and its tokenizer."
-    import torch
-    from transformers import AutoTokenizer, AutoModelForSequenceClassification
+    from transformers import AutoTokenizer
     from hfguide.data import REVIEW_LABELS
-    torch.manual_seed(seed)
-    m = AutoModelForSequenceClassification.from_pretrained(model, num_labels=len(REVIEW_LABELS), id2label=dict(enumerate(REVIEW_LABELS)),
-                                                           label2id={l: i for i, l in enumerate(REVIEW_LABELS)}, **kwargs)
-    return m, AutoTokenizer.from_pretrained(model)
+    return seeded_classifier(model, REVIEW_LABELS, seed, quiet=False, **kwargs), AutoTokenizer.from_pretrained(model)
 
 # %% ../nbs/04_trainer.ipynb #9b06285b
 def classification_metrics(eval_pred, # an `EvalPrediction` (or a `(logits, labels)` pair)

@@ -1,5 +1,5 @@
 "Shared helpers for the browser tests: Debian's chromium driven by Playwright (no browser download)."
-import os, shutil, socket
+import os, shutil
 from pathlib import Path
 import pytest
 
@@ -15,8 +15,7 @@ def require_chromium():
     if os.environ.get('HFGUIDE_REQUIRE_BROWSER') == '1': pytest.fail(msg)
     pytest.skip(msg)
 
-def free_port() -> int:
-    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+from hfguide.procs import free_port
 
 def launch_browser(pw):
     return pw.chromium.launch(executable_path=require_chromium(), args=ARGS)

@@ -1,5 +1,5 @@
 "The chapter 07 Gradio toolbox and the chapter 08 Streamlit dashboard, driven in headless Debian chromium with Playwright."
-import os, subprocess, sys, time, urllib.request
+import time
 import pytest
 from _browser import launch_browser, require_chromium, free_port, shot
 
@@ -86,19 +86,12 @@ def test_gradio_toolbox_in_the_browser(page, gradio_url):
 @pytest.fixture(scope='module')
 def streamlit_url(tmp_path_factory):
     from hfguide.streamlit_app import streamlit_command
-    import hfguide
+    from hfguide.procs import serving
     require_chromium()
     port = free_port()
-    env = {**os.environ, 'PYTHONPATH': os.pathsep.join(filter(None, [os.path.dirname(os.path.dirname(hfguide.__file__)), os.environ.get('PYTHONPATH')]))}
-    log = open(tmp_path_factory.mktemp('st')/'streamlit.log', 'w')
-    proc = subprocess.Popen(streamlit_command(port), env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f'http://127.0.0.1:{port}'
-    for _ in range(120):
-        try: urllib.request.urlopen(url + '/_stcore/health', timeout=1); break
-        except Exception: time.sleep(0.5)
-    else: proc.kill(); pytest.fail(f'streamlit did not start: {open(log.name).read()[-2000:]}')
-    yield url
-    proc.terminate(); proc.wait(10)
+    with serving(streamlit_command(port), url + '/_stcore/health', timeout=120, log=tmp_path_factory.mktemp('st')/'streamlit.log'):
+        yield url
 
 def test_streamlit_dashboard_in_the_browser(page, streamlit_url, tmp_path):
     page.goto(streamlit_url)

@@ -38,9 +38,9 @@ def _nb(tmp_path, *cells):
 def _pytest(nb, *args):
     env = {**os.environ, 'PYTHONPATH': str(ROOT)}
     env.pop('HF_TOKEN', None)
-    r = subprocess.run([sys.executable, '-m', 'pytest', str(nb), '--nbval-lax', '--nbval-current-env', '-p', 'no:cacheprovider',
-                        '-rA', '-q', '-p', 'conftest', *args],
-                       capture_output=True, text=True, env=env, cwd=ROOT)
+    from hfguide.procs import run_bounded
+    r = run_bounded([sys.executable, '-m', 'pytest', str(nb), '--nbval-lax', '--nbval-current-env', '-p', 'no:cacheprovider',
+                     '-rA', '-q', '-p', 'conftest', *args], timeout=300, env=env, cwd=ROOT)
     return r.returncode, r.stdout + r.stderr
 
 @pytest.fixture

@@ -86,8 +86,9 @@ def test_bad_input(mirrors, tmp_path, monkeypatch):
         with local_hub(root): pass
 
 def test_server_dies_with_a_crashed_client(mirrors):
-    "A Python process killed inside the block (no `finally`, no atexit) still takes its server down (Linux PDEATHSIG)."
-    import subprocess, sys, textwrap
+    "A Python process killed inside the block (no `finally`, no atexit) still takes its server down (Linux PDEATHSIG, set by hfguide.procs.serving)."
+    import sys, textwrap
+    from hfguide.procs import run_bounded
     code = textwrap.dedent(f"""
         import os, sys
         from hfguide.hub import local_hub
@@ -95,7 +96,7 @@ def test_server_dies_with_a_crashed_client(mirrors):
             print(hub.pid, hub.log_path.parent, flush=True)
             os._exit(3)
         """)
-    r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=120)
+    r = run_bounded([sys.executable, '-c', code], timeout=120)
     assert r.returncode == 3, r.stderr[-2000:]
     pid, work = r.stdout.split()
     pid = int(pid)

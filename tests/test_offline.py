@@ -2,11 +2,70 @@
 import os
 from pathlib import Path
 import pytest, torch
-from hfguide.offline import STANDINS, standin_hub_cache, standins_record, use_standins, build_key, SENTIMENT3
+from hfguide.offline import (STANDINS, standin_hub_cache, standins_record, use_standins, build_key, SENTIMENT3, cache_home,
+                             ensure_standins, _snapshot, _write_refs)
 
-def test_cache_is_not_the_users():
-    assert Path.home()/'.cache'/'huggingface' not in standin_hub_cache().parents
-    assert os.environ['HF_HOME'] == str(standin_hub_cache().parent) and os.environ['HF_HUB_OFFLINE'] == '1'
+def test_models_resolve_into_the_standin_cache_not_the_users():
+    from huggingface_hub import hf_hub_download
+    path = Path(hf_hub_download('cardiffnlp/twitter-roberta-base-sentiment-latest', 'config.json')).resolve()
+    assert standin_hub_cache().resolve() in path.parents and (Path.home()/'.cache'/'huggingface').resolve() not in path.parents
+    assert path.parent.name == standins_record()['key']   # the snapshot of this build
+
+def test_snapshot_and_refs_layout(tmp_path):
+    "The cache layout huggingface_hub reads: models--org--name/snapshots/<key>, refs/<rev> holding the key."
+    key = 'a' * 40
+    snap = _snapshot('org/name', key, tmp_path)
+    assert snap == tmp_path/'models--org--name'/'snapshots'/key
+    _write_refs('org/name', key, ('714eb0f',), tmp_path)
+    refs = tmp_path/'models--org--name'/'refs'
+    assert sorted(p.name for p in refs.iterdir()) == ['714eb0f', 'main'] and {p.read_text() for p in refs.iterdir()} == {key}
+
+def test_build_key_follows_recipes_and_data(tmp_path, monkeypatch):
+    import hashlib, shutil, hfguide.offline as off
+    from hfguide.data import data_dir
+    for n in ('reviews.csv', 'ner.jsonl', 'qa.jsonl'): shutil.copy(data_dir()/n, tmp_path/n)
+    monkeypatch.setenv('HFGUIDE_DATA', str(tmp_path))
+    h = hashlib.sha1(f'recipes-v{off.RECIPE_VERSION}'.encode())
+    for n in ('reviews.csv', 'ner.jsonl', 'qa.jsonl'): h.update((tmp_path/n).read_bytes())
+    assert build_key() == h.hexdigest()
+    (tmp_path/'qa.jsonl').write_bytes((tmp_path/'qa.jsonl').read_bytes() + b'\n')
+    changed = build_key(); assert changed != h.hexdigest()
+    monkeypatch.setattr(off, 'RECIPE_VERSION', off.RECIPE_VERSION + 1)
+    assert build_key() not in (changed, h.hexdigest())
+
+def test_cache_home_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv('HFGUIDE_HOME', str(tmp_path))
+    assert (cache_home(), standin_hub_cache()) == (tmp_path, tmp_path/'hf'/'hub')
+    monkeypatch.delenv('HFGUIDE_HOME')
+    assert cache_home() == Path.home()/'.cache'/'hfguide'
+
+def test_ensure_standins_reuses_a_matching_cache_and_times_out_on_a_held_lock(tmp_path, monkeypatch):
+    import json
+    from filelock import FileLock
+    import hfguide.offline as off
+    monkeypatch.setenv('HFGUIDE_HOME', str(tmp_path))
+    rec = {'key': build_key(), 'repos': ['org/name']}
+    _snapshot('org/name', rec['key']).mkdir(parents=True)
+    (tmp_path/'standins.json').write_text(json.dumps(rec))
+    assert ensure_standins(verbose=False) == rec              # cached: no build, no lock
+    (tmp_path/'standins.json').write_text(json.dumps({**rec, 'key': 'old'}))
+    with FileLock(str(tmp_path/'standins.lock')):             # another process is building
+        with pytest.raises(TimeoutError, match='another process has been building the stand-ins'):
+            ensure_standins(verbose=False, lock_timeout=0.5)
+
+def test_ensure_standins_build_timeout(tmp_path, monkeypatch):
+    monkeypatch.setenv('HFGUIDE_HOME', str(tmp_path))
+    with pytest.raises(TimeoutError, match='took over 1 s and was stopped'): ensure_standins(verbose=False, timeout=1)
+
+def test_standins_block_restores_settings():
+    import huggingface_hub.constants as hc
+    from hfguide.offline import standins, hf_settings
+    with hf_settings(hf_home='/tmp/hfguide-elsewhere', offline=False):
+        before = (hc.HF_HOME, hc.HF_HUB_OFFLINE, os.environ.get('HF_HUB_OFFLINE'), os.environ.get('HFGUIDE_STANDINS'))
+        with standins(): inside = (hc.HF_HOME, hc.HF_HUB_OFFLINE, os.environ.get('HF_HUB_OFFLINE'))
+        after = (hc.HF_HOME, hc.HF_HUB_OFFLINE, os.environ.get('HF_HUB_OFFLINE'), os.environ.get('HFGUIDE_STANDINS'))
+    assert before == ('/tmp/hfguide-elsewhere', False, None, before[3]) and after == before
+    assert inside == (str(standin_hub_cache().parent), True, '1')
 
 def test_every_standin_is_in_the_record_and_cache_with_a_card():
     from huggingface_hub import ModelCard, hf_hub_download

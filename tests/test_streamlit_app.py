@@ -3,9 +3,7 @@ import pytest
 
 @pytest.fixture(scope='module')
 def script():
-    from hfguide.offline import use_standins
-    use_standins(verbose=False)
-    import hfguide.streamlit_app as m
+    import hfguide.streamlit_app as m   # offline: the session fixture (tests/conftest.py) switched to the stand-ins
     return m.__file__
 
 @pytest.fixture
@@ -83,3 +81,10 @@ def test_batch_keeps_order_reports_bad_rows_and_offers_download(at):
     assert at.warning[0].value.startswith('2 rows could not be analysed')
     assert at.success[0].value == 'Labelled 298 of 300 rows.'
     assert len(at.get('download_button')) == 1
+
+def test_dashboard_module_does_not_load_gradio():
+    "The Streamlit dashboard shares the model functions with the Gradio app without importing gradio."
+    import sys
+    from hfguide.procs import run_bounded
+    r = run_bounded([sys.executable, '-c', "import sys, hfguide.streamlit_app; print(sorted(m for m in sys.modules if m.split('.')[0] == 'gradio'))"], timeout=120)
+    assert r.returncode == 0 and r.stdout.strip() == '[]', r.stdout + r.stderr
