@@ -9,11 +9,12 @@ install. One venv serves all chapters; after a chapter whose cell added an extra
 put back, so the next chapter sees only the base stack and its own extra.
 
 Slow (a few minutes, most of it running the chapters): `HFGUIDE_SKIP_COLAB_SIM=1` skips it for quick local runs.
-`HFGUIDE_COLAB_SIM_CHAPTERS=00,09` runs only those chapters (the first should be one without an extra).
+The Colab image (venv + pre-installed packages + stub) is built once per machine under `$HFGUIDE_HOME` (about 5 minutes
+from pip's cache) and copied, pristine, for each run. `HFGUIDE_COLAB_SIM_CHAPTERS=00,09` runs only those chapters (the first should be one without an extra).
 `HFGUIDE_COLAB_SIM_DROP_EXTRA=09` empties that chapter's extra in the snapshot: the proof that the simulation fails
 when a chapter's cell does not install what it needs (`HFGUIDE_COLAB_SIM_CHAPTERS=00,09` with it must fail on 09).
 """
-import json, os, re, shutil, subprocess, sys, time
+import hashlib, json, os, re, shutil, subprocess, sys, time
 from pathlib import Path
 import pytest
 
@@ -46,18 +47,29 @@ def _run(cmd, **kw):
 def _pip_list(py):
     return {re.sub(r'[-_.]+', '-', d['name'].lower()): d['version'] for d in json.loads(_run([py, '-m', 'pip', 'list', '--format=json']))}
 
+def _colab_image() -> Path:
+    "The pristine 'Colab runtime' venv, built once per machine (pip cache, local torch wheel) and copied per run."
+    key = hashlib.sha1(repr((COLAB_IMAGE, STUB, STUB_OUTPUT, sys.version)).encode()).hexdigest()[:12]
+    image = Path(os.environ.get('HFGUIDE_HOME', Path.home()/'.cache'/'hfguide'))/f'colab-image-{key}'
+    if (image/'.complete').exists(): return image
+    shutil.rmtree(image, ignore_errors=True)
+    _run([sys.executable, '-m', 'venv', str(image)])
+    py = str(image/'bin'/'python')
+    _run([py, '-m', 'pip', 'install', '-q', *COLAB_IMAGE], timeout=2400)
+    site = Path(_run([py, '-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])']).strip())
+    (site/'google'/'colab').mkdir(parents=True, exist_ok=True)       # no google/__init__.py: google.protobuf coexists
+    (site/'google'/'colab'/'__init__.py').write_text(STUB)
+    (site/'google'/'colab'/'output.py').write_text(STUB_OUTPUT)
+    (image/'.complete').write_text(' '.join(COLAB_IMAGE))
+    return image
+
 @pytest.fixture(scope='module')
 def colab_sim(tmp_path_factory):
     t0 = time.time()
     tmp = tmp_path_factory.mktemp('colab')
     venv = tmp/'venv'
-    _run([sys.executable, '-m', 'venv', str(venv)])
+    shutil.copytree(_colab_image(), venv, symlinks=True)   # a pristine copy each run, as each Colab runtime starts
     py = str(venv/'bin'/'python')
-    _run([py, '-m', 'pip', 'install', '-q', *COLAB_IMAGE], timeout=1800)
-    site = Path(_run([py, '-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])']).strip())
-    (site/'google'/'colab').mkdir(parents=True, exist_ok=True)       # no google/__init__.py: google.protobuf coexists
-    (site/'google'/'colab'/'__init__.py').write_text(STUB)
-    (site/'google'/'colab'/'output.py').write_text(STUB_OUTPUT)
     kdir = tmp/'jupyter'/'kernels'/'colab-sim'; kdir.mkdir(parents=True)
     (kdir/'kernel.json').write_text(json.dumps({'display_name': 'Colab sim', 'language': 'python', 'argv': [
         py, '-m', 'ipykernel_launcher', '-f', '{connection_file}', '--IPKernelApp.exec_lines=import google.colab']}))
@@ -78,7 +90,7 @@ def colab_sim(tmp_path_factory):
                HFGUIDE_REPO_URL=str(src), HFGUIDE_CLONE_DIR=str(content/'hfguide'), MPLBACKEND='Agg')
     image = _pip_list(py)
     print(f'\ncolab sim venv ready in {time.time() - t0:.0f} s: transformers {image["transformers"]}, datasets {image["datasets"]}')
-    return dict(py=py, env=env, content=content, image=image, base=None, settings=colab.settings(src))
+    return dict(py=py, env=env, src=src, content=content, image=image, base=None, settings=colab.settings(src))
 
 @pytest.mark.parametrize('nb', CHAPTERS, ids=lambda p: p.name[:2])
 def test_chapter_runs_on_colab_after_its_install_cell(nb, colab_sim):
@@ -86,7 +98,7 @@ def test_chapter_runs_on_colab_after_its_install_cell(nb, colab_sim):
     s = sim['settings']   # the snapshot's setting (what the cells were generated from)
     extra = bool(s['extras'].get(nb.name[:2]))
     before = _pip_list(sim['py'])
-    r = subprocess.run([sys.executable, str(ROOT/'tests'/'_colab_run.py'), str(nb), str(sim['content'])],
+    r = subprocess.run([sys.executable, str(ROOT/'tests'/'_colab_run.py'), str(sim['src']/nb.relative_to(ROOT)), str(sim['content'])],
                        env=sim['env'], capture_output=True, text=True, timeout=1500)
     print(r.stdout[-1500:])
     after = _pip_list(sim['py'])
