@@ -87,3 +87,20 @@ def test_chapter_extras_are_pinned_consistently_and_in_dev():
             assert '==' in r, f'ch{ch}: {r!r} must be pinned exactly'
             assert seen.setdefault(name(r), r) == r, f'ch{ch} pins {r!r} but another chapter pins {seen[name(r)]!r}'
             assert dev.get(name(r)) == r, f'dev must install {r!r} (ch{ch}) so local runs and CI have it'
+
+def test_install_says_when_a_restart_is_needed(monkeypatch, tmp_path, capsys):
+    "install() pip-installs the clone with the extra, moves into its folder, and flags packages replaced under the kernel."
+    import subprocess
+    from importlib import metadata
+    (tmp_path/'nbs').mkdir()
+    monkeypatch.chdir(tmp_path)
+    calls, versions = [], {'numpy': '1.0'}
+    monkeypatch.setattr(subprocess, 'run', lambda cmd, check: calls.append(cmd) or versions.update(numpy='2.0'))
+    real = metadata.version
+    monkeypatch.setattr(metadata, 'version', lambda d: versions.get(d) or real(d))
+    import numpy   # the kernel has imported numpy before the install cell runs
+    changed = colab.install(tmp_path, extra='ch05', folder='nbs')
+    assert calls[0][-2:] == ['-e', f'{tmp_path}[ch05]'] and Path.cwd() == tmp_path/'nbs'
+    assert changed == ['numpy 1.0 -> 2.0'] and 'RESTART NEEDED' in capsys.readouterr().out
+    versions['numpy'] = '2.0'; monkeypatch.chdir(tmp_path)   # after the restart: same versions, no notice
+    assert colab.install(tmp_path, folder='nbs') == [] and 'no restart needed' in capsys.readouterr().out
