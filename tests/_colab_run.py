@@ -10,7 +10,7 @@ import sys, time, importlib.util
 from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 ROOT = Path(__file__).resolve().parents[1]
 spec = importlib.util.spec_from_file_location('_root_conftest', ROOT/'conftest.py')
@@ -26,7 +26,7 @@ def main(nb_path, cwd):
             if cell.cell_type != 'code' or not cell.source.strip(): continue
             if harness.skip_reason(cell.source, set(), cell.get('metadata', {}).get('tags', [])): continue
             try: client.execute_cell(cell, i)
-            except CellExecutionError as e:
+            except (CellExecutionError, CellTimeoutError) as e:
                 print(f'FAILED at cell {i} of {Path(nb_path).name}:\n{cell.source[:600]}\n---\n{str(e)[-3000:]}')
                 return 1
             ran += 1
