@@ -237,6 +237,7 @@ def launch(out:str|Path, # folder for the run's files (created)
            nproc:int=1, # processes; more than 1 starts them with torchrun (or accelerate launch, with `config_file`)
            *args:str, # more command-line arguments, e.g. '--epochs', '1'
            config_file:str|Path|None=None, # start with `accelerate launch --config_file` instead of torchrun
+           mixed_precision:str|None=None, # with `config_file`: 'no', 'fp16' or 'bf16' instead of the file's setting
            timeout:float=600, # seconds before the launcher and every worker are stopped (`subprocess.TimeoutExpired`)
           ) -> list[dict]:
     "Run `python -m hfguide.distributed` on `nproc` processes; return the records, one per process."
@@ -244,6 +245,7 @@ def launch(out:str|Path, # folder for the run's files (created)
     from hfguide.procs import run_bounded
     if config_file is not None:
         start = [sys.executable, '-m', 'accelerate.commands.launch', '--config_file', str(config_file), '--num_processes', str(nproc)]
+        if mixed_precision: start += ['--mixed_precision', mixed_precision]
     elif nproc == 1: start = [sys.executable]
     else: start = [sys.executable, '-m', 'torch.distributed.run', '--standalone', f'--nproc_per_node={nproc}']
     cmd = [*start, '-m', 'hfguide.distributed', '--out', str(out), *map(str, args)]

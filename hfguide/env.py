@@ -58,10 +58,11 @@ def best_device() -> str:
 # %% ../nbs/00_setup.ipynb #ba6ccade
 def inference_dtype(device:str|None=None, # 'cpu', 'cuda' or 'mps'; default `best_device()`
                    ):
-    "torch.bfloat16 where `device` computes it natively, else torch.float32."
+    "Fastest native dtype for inference on `device`: bf16 (Ampere+ GPU, AVX-512 BF16/AMX CPU), fp16 (older GPU: T4), else fp32."
     import torch
     d = device_info()
-    device = device or d['device']
+    device = (device or d['device']).split(':')[0]
+    if device == 'cuda': return torch.bfloat16 if d['device'] == 'cuda' and d['bf16_fast'] else torch.float16
     native = d['bf16_fast'] if device == d['device'] else device == 'cpu' and cpu_has_native_bf16()
     return torch.bfloat16 if native else torch.float32
 

@@ -100,7 +100,7 @@ def classify_texts(texts, # a list (or Series) of texts; a single string is trea
                    batch_size:int=32, # texts per forward pass
                    max_length:int|None=None, # token limit per text; default the model's (512 for BERT)
                    device:str|None=None, # default: `best_device()`
-                   dtype='auto', # 'auto': bfloat16 where the hardware computes it natively (`inference_dtype`), else float32
+                   dtype='auto', # 'auto': `inference_dtype(device)`: bf16 where native, fp16 on older GPUs (T4), else float32
                   ) -> list[dict]:
     "Label every text, in input order: `{label, score, truncated, error}`; bad rows get an error, never an exception."
     import torch
