@@ -97,7 +97,9 @@ def prefetch(repos:list[dict]|None=None, # entries of `prefetch_list()`; default
 # %% ../nbs/93_cli.ipynb #f06ea7c7
 def _setup(args):
     from hfguide.offline import ensure_standins
-    with heartbeat('setup'): rec = ensure_standins()
+    from hfguide.real_weights import ensure_smollm2
+    from hfguide.media_standins import ensure_media_standins
+    with heartbeat('setup'): rec = ensure_standins(); ensure_smollm2(); ensure_media_standins()
     print(json.dumps({k: rec[k] for k in ('key', 'seconds', 'metrics')}, indent=1))
 
 def _env(args):
@@ -119,7 +121,9 @@ def _app(args):
     if args.app == 'streamlit':
         from hfguide.streamlit_app import serve_streamlit
         raise SystemExit(serve_streamlit(port=args.port or 8501, host=args.host))
+    from hfguide.offline import use_standins
     from hfguide.apps import serve
+    use_standins(verbose=False)  # the CLI is an entry point: it may switch this process to the stand-ins for good
     serve({'gradio': 'toolbox', 'sentiment': 'sentiment'}[args.app], port=args.port or 7860, host=args.host)
 
 def _prefetch(args):
