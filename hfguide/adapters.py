@@ -84,8 +84,21 @@ def _peak_rss_mb() -> float:
     try: return int(next(l for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('VmHWM')).split()[1]) / 1024
     except (OSError, StopIteration): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-def _train_steps(kind, steps, batch_size, seed=0):
-    "Train MiniLM `steps` steps fully ('full') or with LoRA ('lora'); return counts, timing and peak memory of this process."
+def _accuracy(model, rows, batch_size=64):
+    "Accuracy of a classifier on tokenized `rows` (`input_ids`, `label`), in eval mode, without gradients."
+    import torch
+    from torch.nn.utils.rnn import pad_sequence
+    was_training = model.training; model.eval(); right = 0
+    with torch.inference_mode():
+        for i in range(0, len(rows), batch_size):
+            ids = [torch.tensor(x) for x in rows['input_ids'][i:i + batch_size]]
+            x = pad_sequence(ids, batch_first=True)   # pad id 0 is BERT's [PAD]
+            right += (model(input_ids=x, attention_mask=(x != 0).long()).logits.argmax(-1) == torch.tensor(rows['label'][i:i + batch_size])).sum().item()
+    model.train(was_training)
+    return right / len(rows)
+
+def _train_steps(kind, steps, batch_size, seed=0, eval_at=(), n_eval=None):
+    "Train MiniLM `steps` steps fully ('full') or with LoRA ('lora'); return counts, timing, peak memory and accuracy at `eval_at` steps."
     import torch
     from peft import LoraConfig, get_peft_model, TaskType
     from hfguide.offline import use_standins
@@ -97,31 +110,37 @@ def _train_steps(kind, steps, batch_size, seed=0):
     model, tok = review_classifier(seed=seed)
     if kind == 'lora':
         model = get_peft_model(model, LoraConfig(task_type=TaskType.SEQ_CLS, r=8, lora_alpha=16, target_modules=['query', 'key', 'value', 'dense']))
-    batches = list(make_dataloader(review_data(tok)['train'], tok, batch_size=batch_size, seed=seed))[:steps]
+    data = review_data(tok)
+    batches = list(make_dataloader(data['train'], tok, batch_size=batch_size, seed=seed))[:steps]
     if len(batches) < steps: raise ValueError(f"only {len(batches)} batches of {batch_size} in the training data; ask for fewer steps")
+    evals = {s: data[s].select(range(min(n_eval or data[s].num_rows, data[s].num_rows))) for s in ('test', 'heldout')}
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=1e-3 if kind == 'lora' else 1e-4)
     loaded_mb, resettable = _peak_rss_mb(), _reset_peak_rss()
-    model.train(); losses, times = [], []
-    for b in batches:
+    model.train(); losses, times, curve = [], [], []
+    for step, b in enumerate(batches, 1):
         t = time.perf_counter()
         labels = b.pop('labels')
         loss = classification_loss(model(**b), labels)
         loss.backward(); opt.step(); opt.zero_grad()
         times.append(time.perf_counter() - t); losses.append(loss.item())
+        if step in eval_at: curve.append(dict(step=step, **{s: _accuracy(model, r) for s, r in evals.items()}))
     return dict(kind=kind, trainable=sum(p.numel() for p in params), total=sum(p.numel() for p in model.parameters()),
                 tokens=sum(b['input_ids'].numel() for b in batches), seconds_per_step=sum(times[1:]) / max(1, len(times) - 1),
-                peak_rss_mb=_peak_rss_mb(), loaded_rss_mb=loaded_mb, peak_is_training_only=resettable, losses=losses)
+                peak_rss_mb=_peak_rss_mb(), loaded_rss_mb=loaded_mb, peak_is_training_only=resettable, losses=losses, curve=curve)
 
 def bench_lora_vs_full(steps:int=20, # optimizer steps per run (the first is not timed: it warms up)
                        batch_size:int=8,
+                       eval_at:tuple=(), # also measure test and held-out accuracy after these steps (a learning curve)
+                       n_eval:int|None=None, # evaluate on the first `n_eval` rows of each set (None: all)
                       ) -> dict:
-    "Full fine-tuning vs LoRA on the same batches, each in a fresh process: trainable params, step time, peak RSS."
+    "Full fine-tuning vs LoRA on the same batches, each in a fresh process: trainable params, step time, peak RSS, accuracy curve."
     import multiprocessing as mp
     if steps < 2: raise ValueError(f"steps must be at least 2 (the first step only warms up), got {steps}")
+    if any(not 1 <= s <= steps for s in eval_at): raise ValueError(f"eval_at steps must lie in 1..{steps}, got {eval_at}")
     from hfguide import adapters  # the worker imports the function from the package (a notebook's __main__ is not importable)
     with mp.get_context('spawn').Pool(1, maxtasksperchild=1) as pool:
-        full, lora = (pool.apply(adapters._train_steps, (k, steps, batch_size)) for k in ('full', 'lora'))
+        full, lora = (pool.apply(adapters._train_steps, (k, steps, batch_size, 0, tuple(eval_at), n_eval)) for k in ('full', 'lora'))
     return dict(steps=steps, batch_size=batch_size, full=full, lora=lora, same_tokens=full['tokens'] == lora['tokens'],
                 trainable_ratio=full['trainable'] / lora['trainable'], step_speedup=full['seconds_per_step'] / lora['seconds_per_step'],
                 peak_rss_saved_mb=full['peak_rss_mb'] - lora['peak_rss_mb'])
@@ -129,9 +148,13 @@ def bench_lora_vs_full(steps:int=20, # optimizer steps per run (the first is not
 def format_lora_vs_full(r:dict) -> str:
     "A short table of `bench_lora_vs_full`'s result."
     f, l = r['full'], r['lora']
+    curve = [f"  accuracy after step   full: test / hand-written   LoRA: test / hand-written"] + [
+        f"  {a['step']:>5}                 {a['test']:.3f} / {a['heldout']:.3f}                {b['test']:.3f} / {b['heldout']:.3f}"
+        for a, b in zip(f['curve'], l['curve'])] if f.get('curve') else []
     return '\n'.join([f"LoRA vs full fine-tuning, {r['steps']} steps of {r['batch_size']} reviews (same batches: {r['same_tokens']})",
         f"                trainable      s/step   peak RSS",
         f"  full          {f['trainable']:>10,}   {f['seconds_per_step']:7.3f}   {f['peak_rss_mb']:6.0f} MB",
         f"  LoRA r=8      {l['trainable']:>10,}   {l['seconds_per_step']:7.3f}   {l['peak_rss_mb']:6.0f} MB",
         f"  ratio         {r['trainable_ratio']:>9.0f}x   {r['step_speedup']:6.2f}x   {r['peak_rss_saved_mb']:.0f} MB less",
-        f"  (peak RSS while training{'' if f['peak_is_training_only'] else ', including loading'})"])
+        f"  (peak RSS while training{'' if f['peak_is_training_only'] else ', including loading'})", *curve])
+
