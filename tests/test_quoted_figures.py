@@ -34,21 +34,23 @@ def unbacked(text: str, stored) -> list[str]:
 
 @pytest.fixture(scope='module')
 def stored():
-    assert RESULTS.is_file(), f"{RESULTS} is missing: run `hfguide bench --json nbs/bench_results.json`"
-    return json.loads(RESULTS.read_text())['ratios'].values()
+    "The stored ratios; none when no bench run is stored (then no ratio may be quoted)."
+    return list(json.loads(RESULTS.read_text())['ratios'].values()) if RESULTS.is_file() else []
 
 @pytest.mark.parametrize('path', prose_files(), ids=lambda p: p.name)
 def test_quoted_ratios_are_stored(path, stored):
     bad = unbacked(prose(path), stored)
     assert not bad, f"{path.name} quotes {', '.join(b + 'x' for b in bad)}, which no stored bench ratio matches (nbs/bench_results.json)"
 
-def test_the_check_can_fail(stored):
+def test_the_check_can_fail():
     "A typed-in figure that the bench never measured is caught; a stored one passes at its precision."
+    stored = [2.8734, 9.61]
     assert unbacked('the loop is 999x faster, or 0.001x', stored) == ['999', '0.001']
-    v = next(iter(stored))
-    assert unbacked(f'about {v:.1f}x faster', stored) == [] and unbacked(f'about {v:.2f}x', stored) == []
+    assert unbacked('about 2.9x faster, 2.87x, 3x, 10x', stored) == []
+    assert unbacked('about 2.8x faster, 11x', stored) == ['2.8', '11']
     assert quoted_ratios('a 384x384 matrix, 8 × 3, 2.5x') == ['2.5']
 
+@pytest.mark.skipif(not RESULTS.is_file(), reason='no bench run stored yet (then no ratio may be quoted in prose)')
 def test_stored_ratios_are_recomputed_from_raw_timings():
     "The stored ratios are the bench's own: each one agrees with the raw seconds stored next to it."
     from hfguide.bench import bench_ratios
