@@ -13,9 +13,9 @@ from .env import inference_dtype
 from .registry import MINILM, SENTIMENT_MODEL, seeded_classifier
 
 # %% auto #0
-__all__ = ['matmul_peak_gflops', 'encoder_flops', 'bench_inference', 'bench_tokenize', 'bench_train_padding', 'format_inference',
-           'format_tokenize', 'format_train_padding', 'run_benchmarks', 'bench_lora_vs_full', 'format_lora_vs_full',
-           'batch_vs_loop']
+__all__ = ['matmul_peak_gflops', 'encoder_flops', 'bench_inference', 'bench_tokenize', 'guide_padded', 'bench_train_padding',
+           'format_inference', 'format_tokenize', 'format_train_padding', 'bench_ratios', 'run_benchmarks',
+           'bench_lora_vs_full', 'format_lora_vs_full', 'batch_vs_loop']
 
 # %% ../nbs/92_bench.ipynb #6914e15e
 def matmul_peak_gflops(n:int=1024, # square matrix size
@@ -112,33 +112,52 @@ def _epoch(model, batches):
         model(**b).loss.backward(); opt.step(); opt.zero_grad(); seen += b['input_ids'].numel()
     return time.perf_counter() - t, seen
 
-def bench_train_padding(n:int=128, # training rows (shipped English reviews)
+def guide_padded(rows, # a `Dataset` with `text` (the whole training split: the map batches span it)
+                 tokenizer,
+                 map_batch_size:int=1000, # `map`'s default batch size, which decides the padded length
+                ):
+    "The guide's preprocessing verbatim: `padding=True, truncation=True, max_length=512` inside a batched `map`."
+    fn = lambda b: tokenizer(b['text'], padding=True, truncation=True, max_length=512)
+    return rows.map(fn, batched=True, batch_size=map_batch_size)
+
+def _tensor_batches(ids, mask, labels, batch_size):
+    return [dict(input_ids=ids[i:i+batch_size], attention_mask=mask[i:i+batch_size], labels=labels[i:i+batch_size])
+            for i in range(0, len(labels), batch_size)]
+
+def bench_train_padding(n:int=128, # training rows timed (the first shipped English training reviews)
                         batch_size:int=16,
                         model:str=MINILM,
+                        pad_512:bool=True, # also time the extra row: every row padded to 512
                        ) -> dict:
-    "Time one epoch with fixed 512-token padding vs dynamic padding + length grouping; check per-row losses agree."
+    "Time one epoch with the guide's padding (per 1,000-row map batch), dynamic + grouped padding, and pad-to-512; check losses agree."
     import torch
     from transformers import AutoTokenizer, DataCollatorWithPadding
     from hfguide.data import load_reviews, tokenize_dataset, make_dataloader
     tok = AutoTokenizer.from_pretrained(model)
-    rows = load_reviews()['train'].select(range(n))
+    train = load_reviews()['train']
+    rows = train.select(range(n))
     ds = tokenize_dataset(rows, tok)
-    fixed_enc = tok(list(rows['text']), truncation=True, padding='max_length', max_length=512, return_tensors='pt')
     labels = torch.tensor(list(ds['label']))
-    fixed = [dict(input_ids=fixed_enc['input_ids'][i:i+batch_size], attention_mask=fixed_enc['attention_mask'][i:i+batch_size],
-                  labels=labels[i:i+batch_size]) for i in range(0, n, batch_size)]
+    g = guide_padded(train, tok).select(range(n))
+    g_ids, g_mask = torch.tensor(g['input_ids']), torch.tensor(g['attention_mask'])
+    guide = _tensor_batches(g_ids, g_mask, labels, batch_size)
     dynamic = list(make_dataloader(ds, tok, batch_size=batch_size))
     m = _fresh_classifier(model).eval()
     k = min(8, n)
     with torch.inference_mode():
-        lf = torch.nn.functional.cross_entropy(m(input_ids=fixed_enc['input_ids'][:k], attention_mask=fixed_enc['attention_mask'][:k]).logits, labels[:k], reduction='none')
+        lg = torch.nn.functional.cross_entropy(m(input_ids=g_ids[:k], attention_mask=g_mask[:k]).logits, labels[:k], reduction='none')
         short = DataCollatorWithPadding(tok)([{'input_ids': x} for x in ds[:k]['input_ids']])
         ld = torch.nn.functional.cross_entropy(m(**short).logits, labels[:k], reduction='none')
-    t_fixed, tok_fixed = _epoch(_fresh_classifier(model), fixed)
+    t_guide, tok_guide = _epoch(_fresh_classifier(model), guide)
     t_dyn, tok_dyn = _epoch(_fresh_classifier(model), dynamic)
-    return dict(n=n, batch_size=batch_size, same_losses=bool(torch.allclose(lf, ld, atol=1e-4)), max_loss_diff=float((lf - ld).abs().max()),
-                seconds=dict(fixed_512=t_fixed, dynamic_grouped=t_dyn), tokens=dict(fixed_512=tok_fixed, dynamic_grouped=tok_dyn),
-                speedup=t_fixed / t_dyn)
+    seconds, tokens = dict(guide_map_padding=t_guide, dynamic_grouped=t_dyn), dict(guide_map_padding=tok_guide, dynamic_grouped=tok_dyn)
+    res = dict(n=n, batch_size=batch_size, guide_padded_length=int(g_ids.shape[1]), same_losses=bool(torch.allclose(lg, ld, atol=1e-4)),
+               max_loss_diff=float((lg - ld).abs().max()), seconds=seconds, tokens=tokens, speedup=t_guide / t_dyn)
+    if pad_512:
+        enc = tok(list(rows['text']), truncation=True, padding='max_length', max_length=512, return_tensors='pt')
+        seconds['fixed_512'], tokens['fixed_512'] = _epoch(_fresh_classifier(model), _tensor_batches(enc['input_ids'], enc['attention_mask'], labels, batch_size))
+        res['speedup_vs_512'] = seconds['fixed_512'] / t_dyn
+    return res
 
 # %% ../nbs/92_bench.ipynb #9bbd12dd
 def format_inference(r:dict) -> str:
@@ -168,10 +187,39 @@ def format_tokenize(r:dict) -> str:
 def format_train_padding(r:dict) -> str:
     "A short table of `bench_train_padding`'s result."
     s, t = r['seconds'], r['tokens']
-    return '\n'.join([f"one training epoch, {r['n']} reviews, batch {r['batch_size']}",
-        f"  padding to 512          {s['fixed_512']:7.2f} s   {t['fixed_512']:>8,} tokens   1.00x",
-        f"  dynamic + grouped       {s['dynamic_grouped']:7.2f} s   {t['dynamic_grouped']:>8,} tokens   {r['speedup']:.2f}x",
-        f"  same per-row losses at init: {r['same_losses']} (max diff {r['max_loss_diff']:.1e})"])
+    rows = [f"one training epoch, {r['n']} reviews, batch {r['batch_size']}",
+        f"  guide: padding=True in map  {s['guide_map_padding']:7.2f} s   {t['guide_map_padding']:>8,} tokens   1.00x"
+        f"  (every row padded to {r['guide_padded_length']}, the longest of its 1,000-row map batch)",
+        f"  dynamic + grouped           {s['dynamic_grouped']:7.2f} s   {t['dynamic_grouped']:>8,} tokens   {r['speedup']:.2f}x"]
+    if 'fixed_512' in s:
+        rows.append(f"  extra: pad every row to 512 {s['fixed_512']:7.2f} s   {t['fixed_512']:>8,} tokens"
+                    f"   (dynamic is {r['speedup_vs_512']:.2f}x faster than this; not the guide's code)")
+    return '\n'.join(rows + [f"  same per-row losses at init: {r['same_losses']} (max diff {r['max_loss_diff']:.1e})"])
+
+def bench_ratios(res:dict) -> dict:
+    "Every ratio the tables print, by name, recomputed from the raw seconds and counts (what prose may quote)."
+    out = {}
+    if 'tokenize' in res:
+        s = res['tokenize']['seconds']
+        out.update(tokenize_batched_vs_per_example=s['per_example_map'] / s['batched_map'],
+                   tokenize_raw_vs_per_example=s['per_example_map'] / s['raw_encode_batch'],
+                   tokenize_batched_over_raw=s['batched_map'] / s['raw_encode_batch'])
+    if 'inference' in res:
+        s = res['inference']['seconds']
+        out.update(classify_texts_vs_per_row=s['per_row'] / s['classify_texts'], pipeline_batched_vs_per_row=s['per_row'] / s['pipeline_batched'],
+                   classify_texts_vs_pipeline=s['pipeline_batched'] / s['classify_texts'],
+                   classify_texts_fp32_vs_per_row=s['per_row'] / s['classify_texts_fp32'])
+    if 'train_padding' in res:
+        s, t = res['train_padding']['seconds'], res['train_padding']['tokens']
+        out.update(train_dynamic_vs_guide_padding=s['guide_map_padding'] / s['dynamic_grouped'],
+                   tokens_guide_padding_vs_dynamic=t['guide_map_padding'] / t['dynamic_grouped'])
+        if 'fixed_512' in s: out.update(train_dynamic_vs_pad_512=s['fixed_512'] / s['dynamic_grouped'],
+                                        tokens_pad_512_vs_dynamic=t['fixed_512'] / t['dynamic_grouped'])
+    if 'lora_vs_full' in res:
+        r = res['lora_vs_full']
+        out.update(lora_trainable_ratio=r['full']['trainable'] / r['lora']['trainable'],
+                   lora_step_speedup=r['full']['seconds_per_step'] / r['lora']['seconds_per_step'])
+    return out
 
 def run_benchmarks(n:int=1000, # rows for the inference benchmark
                    json_path:str|None=None, # also write the results here
@@ -179,16 +227,23 @@ def run_benchmarks(n:int=1000, # rows for the inference benchmark
                    n_train:int=128, # rows for the training-padding benchmark
                    lora_steps:int=30, # optimizer steps for LoRA vs full fine-tuning (0: skip)
                   ) -> dict:
-    "Run every benchmark, print the tables, optionally save JSON."
-    res = dict(machine=dict(python=platform.python_version(), processor=platform.machine()))
+    "Run every benchmark, print the tables, optionally save JSON (with `ratios`: every printed ratio by name)."
+    import os, torch
+    from hfguide.env import device_info
+    d = device_info()
+    res = dict(machine=dict(python=platform.python_version(), processor=platform.machine(), cpu=d.get('name'), torch_threads=torch.get_num_threads(),
+                            cpu_native_bf16=d.get('bf16_fast'), load_average_before=os.getloadavg()[0] if hasattr(os, 'getloadavg') else None))
     res['tokenize'] = bench_tokenize(n_tokenize); print(format_tokenize(res['tokenize']), flush=True)  # first: before torch's threads are busy
     res['inference'] = bench_inference(n); print(format_inference(res['inference']), flush=True)
     res['train_padding'] = bench_train_padding(n_train); print(format_train_padding(res['train_padding']), flush=True)
     if lora_steps:
         res['lora_vs_full'] = bench_lora_vs_full(lora_steps); print(format_lora_vs_full(res['lora_vs_full']), flush=True)
+    res['machine']['load_average_after'] = os.getloadavg()[0] if hasattr(os, 'getloadavg') else None
+    res['ratios'] = bench_ratios(res)
     if json_path:
         with open(json_path, 'w') as f: json.dump(res, f, indent=1)
     return res
+
 
 # %% ../nbs/92_bench.ipynb #cf4656c2
 import resource
@@ -204,8 +259,21 @@ def _peak_rss_mb() -> float:
     try: return int(next(l for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('VmHWM')).split()[1]) / 1024
     except (OSError, StopIteration): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-def _train_steps(kind, steps, batch_size, seed=0):
-    "Train MiniLM `steps` steps fully ('full') or with LoRA ('lora'); return counts, timing and peak memory of this process."
+def _accuracy(model, rows, batch_size=64):
+    "Accuracy of a classifier on tokenized `rows` (`input_ids`, `label`), in eval mode, without gradients."
+    import torch
+    from torch.nn.utils.rnn import pad_sequence
+    was_training = model.training; model.eval(); right = 0
+    with torch.inference_mode():
+        for i in range(0, len(rows), batch_size):
+            ids = [torch.tensor(x) for x in rows['input_ids'][i:i + batch_size]]
+            x = pad_sequence(ids, batch_first=True)   # pad id 0 is BERT's [PAD]
+            right += (model(input_ids=x, attention_mask=(x != 0).long()).logits.argmax(-1) == torch.tensor(rows['label'][i:i + batch_size])).sum().item()
+    model.train(was_training)
+    return right / len(rows)
+
+def _train_steps(kind, steps, batch_size, seed=0, eval_at=(), n_eval=None):
+    "Train MiniLM `steps` steps fully ('full') or with LoRA ('lora'); return counts, timing, peak memory and accuracy at `eval_at` steps."
     import torch
     from peft import LoraConfig, get_peft_model, TaskType
     from hfguide.train import review_classifier, review_data, classification_loss
@@ -215,31 +283,37 @@ def _train_steps(kind, steps, batch_size, seed=0):
     model, tok = review_classifier(seed=seed)
     if kind == 'lora':
         model = get_peft_model(model, LoraConfig(task_type=TaskType.SEQ_CLS, r=8, lora_alpha=16, target_modules=['query', 'key', 'value', 'dense']))
-    batches = list(make_dataloader(review_data(tok)['train'], tok, batch_size=batch_size, seed=seed))[:steps]
+    data = review_data(tok)
+    batches = list(make_dataloader(data['train'], tok, batch_size=batch_size, seed=seed))[:steps]
     if len(batches) < steps: raise ValueError(f"only {len(batches)} batches of {batch_size} in the training data; ask for fewer steps")
+    evals = {s: data[s].select(range(min(n_eval or data[s].num_rows, data[s].num_rows))) for s in ('test', 'heldout')}
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=1e-3 if kind == 'lora' else 1e-4)
     loaded_mb, resettable = _peak_rss_mb(), _reset_peak_rss()
-    model.train(); losses, times = [], []
-    for b in batches:
+    model.train(); losses, times, curve = [], [], []
+    for step, b in enumerate(batches, 1):
         t = time.perf_counter()
         labels = b.pop('labels')
         loss = classification_loss(model(**b), labels)
         loss.backward(); opt.step(); opt.zero_grad()
         times.append(time.perf_counter() - t); losses.append(loss.item())
+        if step in eval_at: curve.append(dict(step=step, **{s: _accuracy(model, r) for s, r in evals.items()}))
     return dict(kind=kind, trainable=sum(p.numel() for p in params), total=sum(p.numel() for p in model.parameters()),
                 tokens=sum(b['input_ids'].numel() for b in batches), seconds_per_step=sum(times[1:]) / max(1, len(times) - 1),
-                peak_rss_mb=_peak_rss_mb(), loaded_rss_mb=loaded_mb, peak_is_training_only=resettable, losses=losses)
+                peak_rss_mb=_peak_rss_mb(), loaded_rss_mb=loaded_mb, peak_is_training_only=resettable, losses=losses, curve=curve)
 
 def bench_lora_vs_full(steps:int=20, # optimizer steps per run (the first is not timed: it warms up)
                        batch_size:int=8,
+                       eval_at:tuple=(), # also measure test and held-out accuracy after these steps (a learning curve)
+                       n_eval:int|None=None, # evaluate on the first `n_eval` rows of each set (None: all)
                       ) -> dict:
-    "Full fine-tuning vs LoRA on the same batches, each in a fresh process: trainable params, step time, peak RSS."
+    "Full fine-tuning vs LoRA on the same batches, each in a fresh process: trainable params, step time, peak RSS, accuracy curve."
     import multiprocessing as mp
     if steps < 2: raise ValueError(f"steps must be at least 2 (the first step only warms up), got {steps}")
+    if any(not 1 <= s <= steps for s in eval_at): raise ValueError(f"eval_at steps must lie in 1..{steps}, got {eval_at}")
     from hfguide import bench  # the worker imports the function from the package (a notebook's __main__ is not importable)
     with mp.get_context('spawn').Pool(1, maxtasksperchild=1) as pool:
-        full, lora = (pool.apply(bench._train_steps, (k, steps, batch_size)) for k in ('full', 'lora'))
+        full, lora = (pool.apply(bench._train_steps, (k, steps, batch_size, 0, tuple(eval_at), n_eval)) for k in ('full', 'lora'))
     return dict(steps=steps, batch_size=batch_size, full=full, lora=lora, same_tokens=full['tokens'] == lora['tokens'],
                 trainable_ratio=full['trainable'] / lora['trainable'], step_speedup=full['seconds_per_step'] / lora['seconds_per_step'],
                 peak_rss_saved_mb=full['peak_rss_mb'] - lora['peak_rss_mb'])
@@ -247,12 +321,16 @@ def bench_lora_vs_full(steps:int=20, # optimizer steps per run (the first is not
 def format_lora_vs_full(r:dict) -> str:
     "A short table of `bench_lora_vs_full`'s result."
     f, l = r['full'], r['lora']
+    curve = [f"  accuracy after step   full: test / hand-written   LoRA: test / hand-written"] + [
+        f"  {a['step']:>5}                 {a['test']:.3f} / {a['heldout']:.3f}                {b['test']:.3f} / {b['heldout']:.3f}"
+        for a, b in zip(f['curve'], l['curve'])] if f.get('curve') else []
     return '\n'.join([f"LoRA vs full fine-tuning, {r['steps']} steps of {r['batch_size']} reviews (same batches: {r['same_tokens']})",
         f"                trainable      s/step   peak RSS",
         f"  full          {f['trainable']:>10,}   {f['seconds_per_step']:7.3f}   {f['peak_rss_mb']:6.0f} MB",
         f"  LoRA r=8      {l['trainable']:>10,}   {l['seconds_per_step']:7.3f}   {l['peak_rss_mb']:6.0f} MB",
         f"  ratio         {r['trainable_ratio']:>9.0f}x   {r['step_speedup']:6.2f}x   {r['peak_rss_saved_mb']:.0f} MB less",
-        f"  (peak RSS while training{'' if f['peak_is_training_only'] else ', including loading'})"])
+        f"  (peak RSS while training{'' if f['peak_is_training_only'] else ', including loading'})", *curve])
+
 
 # %% ../nbs/92_bench.ipynb #10dd7295
 def batch_vs_loop(n:int=1000, # shipped English reviews to label

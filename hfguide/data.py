@@ -40,13 +40,15 @@ def _check_split(split):
     if split not in ('train', 'test', None): raise ValueError(f"split must be 'train', 'test' or None, got {split!r}")
 
 def read_reviews(lang:str|None='en', # 'en', 'zh', or None for all
-                 split:str|None=None, # 'train', 'test', or None for both
+                 split:str|None=None, # 'train', 'test', None for both, or 'heldout' for the hand-written reviews
                 ) -> list[dict]:
-    "Rows of `reviews.csv` as dicts with int `stars` and a `split` key."
+    "Rows of `reviews.csv` (or `reviews_heldout.csv`) as dicts with int `stars` and their `split`."
     if lang not in ('en', 'zh', None): raise ValueError(f"lang must be 'en', 'zh' or None, got {lang!r}")
-    _check_split(split)
-    with open(_data_file('reviews.csv'), encoding='utf-8', newline='') as f: rows = list(csv.DictReader(f))
-    for r in rows: r['stars'], r['split'] = int(r['stars']), split_of(r['id'])
+    if split not in ('train', 'test', 'heldout', None):
+        raise ValueError(f"split must be 'train', 'test', 'heldout' or None, got {split!r}")
+    name = 'reviews_heldout.csv' if split == 'heldout' else 'reviews.csv'
+    with open(_data_file(name), encoding='utf-8', newline='') as f: rows = list(csv.DictReader(f))
+    for r in rows: r['stars'] = int(r['stars'])
     return [r for r in rows if (lang is None or r['lang'] == lang) and (split is None or r['split'] == split)]
 
 def _read_jsonl(name, split):
@@ -76,16 +78,19 @@ def review_features():
                      'label': ClassLabel(names=list(REVIEW_LABELS)), 'topic': ClassLabel(names=list(TOPICS)),
                      'lang': Value('string')})
 
-def _dataset_dict(rows, features):
-    "A train/test `DatasetDict` of `rows` (by their `split`), keeping the columns of `features`."
+def _dataset_dict(rows, features, splits=('train', 'test')):
+    "A `DatasetDict` of `rows` by their `split`, keeping the columns of `features`."
     from datasets import Dataset, DatasetDict
     return DatasetDict({s: Dataset.from_list([{k: r[k] for k in features} for r in rows if r['split'] == s], features=features)
-                        for s in ('train', 'test')})
+                        for s in splits})
 
 def load_reviews(lang:str|None='en', # 'en', 'zh', or None for all
+                 heldout:bool=False, # add a `heldout` split: the hand-written English reviews
                 ):
-    "The shipped reviews as a `DatasetDict` (train/test by `split_of`) with `review_features()`."
-    return _dataset_dict(read_reviews(lang=lang), review_features())
+    "The shipped reviews as a `DatasetDict` (train/test by their `split` column, optionally `heldout`) with `review_features()`."
+    if heldout and lang == 'zh': raise ValueError("the hand-written held-out reviews are English only; use lang='en' or None")
+    rows = read_reviews(lang=lang) + (read_reviews(split='heldout') if heldout else [])
+    return _dataset_dict(rows, review_features(), ('train', 'test', 'heldout') if heldout else ('train', 'test'))
 
 NER_TAGS = ('O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC')
 

@@ -44,7 +44,7 @@ def device_info() -> dict:
     if torch.cuda.is_available():
         cap = torch.cuda.get_device_capability(0)
         return dict(device='cuda', name=torch.cuda.get_device_name(0), capability=f'{cap[0]}.{cap[1]}',
-                    n_gpus=torch.cuda.device_count(), bf16=torch.cuda.is_bf16_supported(), fp16=True,
+                    n_gpus=torch.cuda.device_count(), bf16=torch.cuda.is_bf16_supported(including_emulation=False), fp16=True,
                     bf16_fast=cap >= (8, 0), memory_gb=round(torch.cuda.get_device_properties(0).total_memory/2**30, 1))
     if getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available():
         return dict(device='mps', name='Apple GPU', capability=None, n_gpus=1, bf16=True, fp16=True, bf16_fast=False, memory_gb=None)

@@ -75,6 +75,8 @@ def test_bench_train_padding_same_losses_fewer_tokens():
     import torch
     from hfguide.data import load_reviews
     from hfguide.train import review_classifier
+    from hfguide.data import read_reviews
+    from transformers import AutoTokenizer
     r = bench_train_padding(n=12, batch_size=4)
     m, tok = review_classifier('sentence-transformers/all-MiniLM-L6-v2', seed=0)   # the bench's fresh classifier, rebuilt here
     rows = load_reviews()['train'].select(range(8))
@@ -86,3 +88,8 @@ def test_bench_train_padding_same_losses_fewer_tokens():
     diff = float((losses[0] - losses[1]).abs().max())
     assert r['same_losses'] == (diff < 1e-4) and r['same_losses'] and abs(r['max_loss_diff'] - diff) < 1e-5
     assert r['tokens']['fixed_512'] == 12 * 512 and r['tokens']['dynamic_grouped'] < r['tokens']['fixed_512']
+    # the guide side pads to the longest row of the first 1,000-row map batch of the training split, computed here directly
+    tok = AutoTokenizer.from_pretrained('sentence-transformers/all-MiniLM-L6-v2')
+    longest = max(len(x) for x in tok([r_['text'] for r_ in read_reviews(split='train')][:1000], truncation=True, max_length=512)['input_ids'])
+    assert r['guide_padded_length'] == longest < 512
+    assert r['tokens']['guide_map_padding'] == 12 * longest

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Generate the small teaching datasets shipped in nbs/data/.
 
-    python3 tools/make_data.py
+    python3 tools/make_data.py [--out DIR]
 
-writes
+writes (into DIR, by default nbs/data/)
 
     nbs/data/reviews.csv   product / place / media reviews (sentiment + topic)
     nbs/data/ner.jsonl     token-level named-entity tags (BIO)
@@ -14,15 +14,21 @@ banks that live in this file. Only the standard library is used and every
 random choice goes through ``random.Random`` objects with fixed seeds, so
 running the script again reproduces byte-identical files.
 The script validates what it wrote and prints a summary at the end.
+
+Reviews carry a `split` column. Test reviews are assembled only from phrases held
+out of every bank (see `partition`), so no sentence of a test review occurs in a
+train review; the script checks this.
 """
 
 import collections
 import csv
+import hashlib
 import io
 import json
 import os
 import random
 import re
+import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT_DIR = os.path.join(ROOT, "nbs", "data")
@@ -31,6 +37,7 @@ SEED = 20240611
 N_EN_PER_TOPIC = 175          # 8 topics x 175 = 1,400 English reviews
 N_ZH_PER_TOPIC = 15           # 8 topics x 15  = 120 Chinese reviews
 N_NER = 440
+HELD_OUT_EVERY = 4            # one phrase in four (in SHA-1 order) is reserved for test reviews
 MAX_WORDS = 150
 MIN_WORDS = 5
 
@@ -1232,8 +1239,9 @@ def pick_closer(rng, pool, parts):
     return rng.choice(options or pool)
 
 
-def make_en_review(rng, topic, stars):
-    T = TOPICS[topic]
+def make_en_review(rng, topic, stars, split="train"):
+    B = BANKS[split]
+    T, GENERIC_OPENERS, GENERIC_CLOSERS = B["topics"][topic], B["openers"], B["closers"]
     pol = polarity(stars)
     item = rng.choice(T["items"])
     a_item = ("an " if item[0].lower() in "aeiou" else "a ") + item
@@ -1636,8 +1644,9 @@ def zh_but(rng, sentence, before):
     return rng.choice(options or ["另外，"]) + sentence
 
 
-def make_zh_review(rng, topic, stars):
-    T = ZH_TOPICS[topic]
+def make_zh_review(rng, topic, stars, split="train"):
+    B = BANKS[split]
+    T, ZH_OPENERS, ZH_CLOSERS = B["zh_topics"][topic], B["zh_openers"], B["zh_closers"]
     pol = polarity(stars)
     slots = dict(item=rng.choice(T["items"]), dur=rng.choice(ZH_DURATIONS))
     parts = []
@@ -1667,13 +1676,81 @@ def make_zh_review(rng, topic, stars):
     return "".join(p.format(**slots) for p in parts)
 
 
+CONNECTOR_RE = re.compile("^(?:%s)" % "|".join(sorted({re.escape(c) for cs in CONNECTORS.values() for c in cs},
+                                                       key=len, reverse=True)))
+
+
+def sentences(text, lang):
+    """The sentences of a review, lower-cased and without a leading connector ('Also, ')."""
+    if lang == "any":   # a phrase of either language
+        lang = "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
+    parts = re.split(r"(?<=[.!?])\s+", text) if lang == "en" else re.findall(r"[^。！？]+[。！？]*", text)
+    out = []
+    for p in parts:
+        p = p.strip()
+        if lang == "zh":
+            p = re.sub("^(?:不过|可惜|但是|另外，)", "", p)
+        p = CONNECTOR_RE.sub("", p).lower()
+        if p:
+            out.append(p)
+    return out
+
+
+def bank_lines(obj):
+    """Every phrase (text only) in a nested dict of banks, slot fillers excluded."""
+    if isinstance(obj, dict):
+        return [t for k, v in obj.items() if k != "items" for t in bank_lines(v)]
+    return [b[1] if isinstance(b, tuple) else b for b in obj]
+
+
+ALL_BANKS = (TOPICS, GENERIC_OPENERS, GENERIC_CLOSERS, ZH_TOPICS, ZH_OPENERS, ZH_CLOSERS)
+# sentences that occur in more than one phrase ("It's fine." alone and inside a one-liner): train only
+_sent_count = collections.Counter(s for b in ALL_BANKS for t in set(bank_lines(b)) for s in set(sentences(t, "any")))
+SHARED_SENTENCES = set(s for s, n in _sent_count.items() if n > 1)
+
+
+def partition(bank):
+    """Split one phrase bank into the lines train reviews may use and those test reviews may use.
+
+    Lines are ordered by the SHA-1 of their text and every HELD_OUT_EVERY-th goes to test (at least
+    one per bank), skipping lines that share a sentence with another phrase; no line is on both sides.
+    """
+    text = lambda b: b[1] if isinstance(b, tuple) else b
+    free = [i for i in range(len(bank)) if not set(sentences(text(bank[i]), "any")) & SHARED_SENTENCES]
+    if len(bank) < 2 or not free:
+        raise SystemExit("a phrase bank needs two lines, one of them unshared, to be split: %r" % (bank,))
+    free.sort(key=lambda i: hashlib.sha1(text(bank[i]).encode("utf-8")).hexdigest())
+    test = set(free[::HELD_OUT_EVERY]) if len(free) * HELD_OUT_EVERY > len(bank) else {free[0]}
+    test = test if len(test) < len(bank) else {free[0]}
+    return dict(train=[b for i, b in enumerate(bank) if i not in test],
+                test=[b for i, b in enumerate(bank) if i in test])
+
+
+def banks_for(obj, split):
+    """The `split` side of every phrase bank in a (nested) dict of banks; slot fillers (`items`) stay shared."""
+    if isinstance(obj, dict):
+        return {k: (v if k == "items" else banks_for(v, split)) for k, v in obj.items()}
+    return partition(obj)[split]
+
+
+BANKS = {split: dict(topics=banks_for(TOPICS, split), openers=banks_for(GENERIC_OPENERS, split),
+                     closers=banks_for(GENERIC_CLOSERS, split), zh_topics=banks_for(ZH_TOPICS, split),
+                     zh_openers=banks_for(ZH_OPENERS, split), zh_closers=banks_for(ZH_CLOSERS, split))
+         for split in ("train", "test")}
+
+
+def split_for(i):
+    """Row i of a (topic, language) block: the first 5 of every 25 (one per star level) are test reviews."""
+    return "test" if (i // 5) % 5 == 0 else "train"
+
+
 def make_reviews(rng):
     rows = []
     seen = set()
 
-    def unique(maker, topic, stars):
+    def unique(maker, topic, stars, split):
         for _ in range(200):
-            text = maker(rng, topic, stars)
+            text = maker(rng, topic, stars, split)
             if text not in seen:
                 seen.add(text)
                 return text
@@ -1684,12 +1761,19 @@ def make_reviews(rng):
         for topic in TOPIC_NAMES:
             for i in range(per_topic):
                 stars = 5 - (i % 5)          # equal share of 1..5 stars per topic
-                rows.append(dict(text=unique(maker, topic, stars), stars=stars,
-                                 label=label_for(stars), topic=topic, lang=lang))
+                split = split_for(i)         # test reviews use only the held-out phrases
+                rows.append(dict(text=unique(maker, topic, stars, split), stars=stars,
+                                 label=label_for(stars), topic=topic, lang=lang, split=split))
     rng.shuffle(rows)
     for i, row in enumerate(rows, 1):
         row["id"] = "r%04d" % i
     return rows
+
+
+def leaked_sentences(rows):
+    """Sentences of test reviews that also occur in some train review (must be none)."""
+    train = set(s for r in rows if r["split"] == "train" for s in sentences(r["text"], r["lang"]))
+    return sorted(set(s for r in rows if r["split"] == "test" for s in sentences(r["text"], r["lang"])) & train)
 
 
 # ---------------------------------------------------------------------------
@@ -2925,7 +3009,7 @@ def make_qa():
 # Writing, validation and summary
 # ---------------------------------------------------------------------------
 
-REVIEW_COLUMNS = ["id", "text", "stars", "label", "topic", "lang"]
+REVIEW_COLUMNS = ["id", "text", "stars", "label", "topic", "lang", "split"]
 
 
 def write_reviews(path, rows):
@@ -2977,6 +3061,11 @@ def validate_reviews(path):
         else:
             check(re.search(r"[\u4e00-\u9fff]", r["text"]), "%s is not Chinese" % r["id"])
     check(set(r["label"] for r in rows) == {"positive", "neutral", "negative"}, "label set")
+    splits = collections.Counter((r["lang"], r["split"]) for r in rows)
+    check(splits == {("en", "train"): 1120, ("en", "test"): 280, ("zh", "train"): 80, ("zh", "test"): 40},
+          "split counts %r" % splits)
+    leaks = leaked_sentences(rows)
+    check(not leaks, "%d test sentences also occur in train reviews, e.g. %r" % (len(leaks), leaks[:3]))
     return rows
 
 
@@ -3044,15 +3133,21 @@ def validate_qa(path):
     return rows, worst
 
 
-def main():
-    os.makedirs(OUT_DIR, exist_ok=True)
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    out_dir = OUT_DIR
+    if argv[:1] == ["--out"] and len(argv) == 2:
+        out_dir = argv[1]
+    elif argv:
+        raise SystemExit("usage: python3 tools/make_data.py [--out DIR]")
+    os.makedirs(out_dir, exist_ok=True)
     reviews = make_reviews(random.Random(SEED))
     ner = make_ner(random.Random(SEED + 1))
     qa = make_qa()
 
-    rev_path = os.path.join(OUT_DIR, "reviews.csv")
-    ner_path = os.path.join(OUT_DIR, "ner.jsonl")
-    qa_path = os.path.join(OUT_DIR, "qa.jsonl")
+    rev_path = os.path.join(out_dir, "reviews.csv")
+    ner_path = os.path.join(out_dir, "ner.jsonl")
+    qa_path = os.path.join(out_dir, "qa.jsonl")
     write_reviews(rev_path, reviews)
     write_jsonl(ner_path, ner)
     write_jsonl(qa_path, qa)
@@ -3071,6 +3166,8 @@ def main():
                                          for k in ("positive", "neutral", "negative")))
         stars = collections.Counter(r["stars"] for r in sub)
         print("    stars:  " + ", ".join("%s: %d" % (k, stars[k]) for k in "12345"))
+        print("    split:  train %d, test %d" % (sum(r["split"] == "train" for r in sub),
+                                               sum(r["split"] == "test" for r in sub)))
         topics = collections.Counter(r["topic"] for r in sub)
         print("    topics: " + ", ".join("%s %d" % (t, topics[t]) for t in TOPIC_NAMES))
     en_words = sorted(len(r["text"].split()) for r in reviews if r["lang"] == "en")
