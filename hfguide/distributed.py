@@ -52,7 +52,7 @@ def review_loaders(tokenizer, # pads the batches
                    max_length:int=48, # truncate reviews to this many tokens
                    seed:int=0, # picks the rows; seeds the shuffling generator
                    eval_batch_size:int=32, # rows per evaluation batch
-                   n_eval:int|None=None, # evaluation rows: the first `n_eval` of the test split (None: all 300)
+                   n_eval:int|None=None, # evaluation rows: the first `n_eval` of the test split (None: the whole test split)
                   ):
     "Training and evaluation `DataLoader`s over the shipped reviews; the training one shuffles with its own generator."
     import torch
@@ -145,7 +145,7 @@ def run_training(out:str|Path|None=None, # folder for the records and weights (N
           checkpoint_dir:str|Path|None=None, # `save_state` here after every epoch
           stop_after_epoch:int|None=None, # stop early, as if the run crashed after this epoch (no evaluation)
           resume_from:str|Path|None=None, # `load_state` from this folder, then continue
-          n_eval:int|None=None, # evaluate on the first `n_eval` test rows (None: all 300)
+          n_eval:int|None=None, # evaluate on the first `n_eval` test rows (None: the whole test split)
           cpu:bool|None=None, # run on CPU (None: `make_accelerator` decides)
          ) -> dict:
     "Fine-tune MiniLM on the reviews with an `Accelerator`: the same code on 1 or N processes. Returns this process's record."
@@ -205,7 +205,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument('--max-length', type=int, default=48)
     p.add_argument('--layers', type=int, default=2)
     p.add_argument('--seed', type=int, default=0)
-    p.add_argument('--n-eval', type=int, default=None, help='evaluate on the first N test rows (default: all 300)')
+    p.add_argument('--n-eval', type=int, default=None, help='evaluate on the first N test rows (default: the whole test split)')
     p.add_argument('--cpu', action='store_true', help='run on CPU even when there are GPUs')
     p.add_argument('--no-grad-sync', action='store_true', help='DELIBERATE BUG for the demonstration: never all-reduce gradients')
     return p
