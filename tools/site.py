@@ -103,6 +103,7 @@ def stage(work: Path) -> Path:
     for p in [NBS/'index.ipynb', *chapters(), *appendices()]: _copy_nb(p, docs/p.name)
     for p in exercises(): _copy_nb(p, docs/'exercises'/p.name)
     if (NBS/'instructors.md').exists(): shutil.copy2(NBS/'instructors.md', docs/'instructors.md')
+    if (NBS/'images').is_dir(): shutil.copytree(NBS/'images', docs/'images')   # pictures the notebooks' markdown shows
     (docs/'sections.md').write_text(sections_page(guide_sections()))
     (docs/'assets').mkdir(); (docs/'assets'/'colab-badge.svg').write_text(BADGE_SVG)
     return docs
@@ -123,6 +124,8 @@ def fix_toc(html: str) -> str:
 
 _LINK = re.compile(r'(href|src)="([^"#:]*?)\.(?:ipynb|md)(#[^"]*)?"')
 
+_LOCAL_IFRAME = re.compile(r'<iframe[^>]*src="https?://(?:127\.0\.0\.1|localhost)[^"]*"[^>]*>.*?</iframe>', re.S | re.I)
+
 def postprocess(out: Path) -> int:
     "Point notebook links at rendered pages, use the local Colab badge, drop mathjax's empty script; return files changed."
     n = 0
@@ -133,6 +136,8 @@ def postprocess(out: Path) -> int:
         new = new.replace(f'src="{BADGE_URL}"', f'src="{"../" * depth}assets/colab-badge.svg"')
         if 'jp-Notebook' in new: new = fix_toc(new)
         new = new.replace('<script src=""> </script>', '').replace('<script src=""></script>', '')
+        # a live app shown inline in a notebook (Gradio's iframe on 127.0.0.1) has no server behind a static page
+        new = _LOCAL_IFRAME.sub('<p><em>(a live app was shown here while the notebook ran; the screenshots show it)</em></p>', new)
         if new != html: f.write_text(new); n += 1
     for f in out.rglob('*.ipynb'): f.unlink()  # the sources are on GitHub; the site is the rendered pages
     return n
