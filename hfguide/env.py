@@ -102,12 +102,14 @@ def show_env(report:dict|None=None):
 # %% ../nbs/00_setup.ipynb #c9900ab4
 HF_LIBS = ('transformers', 'datasets', 'peft', 'accelerate', 'huggingface_hub')
 
-def _caller_module(skip=('logging', *HF_LIBS)) -> str:
-    "Name of the module of the innermost frame outside `logging`, the HF libraries and this function: who called into them."
-    f = sys._getframe(1)
+def _caller_module(skip=('logging', *HF_LIBS), # top-level modules that are not "the caller"
+                   depth:int=2, # frames to skip first: this function and the handler's `emit`
+                  ) -> str:
+    "Name of the module of the innermost frame outside `logging` and the HF libraries: who called into them."
+    f = sys._getframe(depth)   # by frame, not by module name: defined in a notebook, this module IS `__main__`
     while f is not None:
         name = f.f_globals.get('__name__', '')
-        if name != __name__ and name.split('.')[0] not in skip: return name
+        if name.split('.')[0] not in skip: return name
         f = f.f_back
     return ''
 
