@@ -10,9 +10,9 @@ import csv, json, hashlib, os, random
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['REVIEW_LABELS', 'TOPICS', 'NER_TAGS', 'data_dir', 'split_of', 'read_reviews', 'read_ner', 'read_qa',
-           'review_features', 'load_reviews', 'load_ner', 'load_qa', 'load_csv_texts', 'tokenize_dataset',
-           'length_grouped_batches', 'make_dataloader']
+__all__ = ['REVIEW_LABELS', 'TOPICS', 'data_dir', 'split_of', 'read_reviews', 'read_ner', 'read_qa', 'review_features',
+           'load_reviews', 'load_ner', 'load_qa', 'load_csv_texts', 'tokenize_dataset', 'length_grouped_batches',
+           'make_dataloader']
 
 # %% ../nbs/03_datasets.ipynb #95a4f570
 def data_dir() -> Path:
@@ -66,7 +66,7 @@ def read_qa(split:str|None=None) -> list[dict]:
     return _read_jsonl('qa.jsonl', split)
 
 # %% ../nbs/03_datasets.ipynb #7063b9d4
-from .registry import SENTIMENT3
+from .registry import SENTIMENT3, NER_LABELS
 
 REVIEW_LABELS = SENTIMENT3 # ('negative', 'neutral', 'positive'): the sentiment model's labels, in its id order
 TOPICS = ('books', 'clothing', 'electronics', 'groceries', 'hotels', 'movies', 'restaurants', 'software')
@@ -92,13 +92,11 @@ def load_reviews(lang:str|None='en', # 'en', 'zh', or None for all
     rows = read_reviews(lang=lang) + (read_reviews(split='heldout') if heldout else [])
     return _dataset_dict(rows, review_features(), ('train', 'test', 'heldout') if heldout else ('train', 'test'))
 
-NER_TAGS = ('O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC')
-
 def load_ner():
-    "The shipped NER sentences as a `DatasetDict`, tags as a sequence of `ClassLabel` (the CoNLL-2003 layout)."
+    "The shipped NER sentences as a `DatasetDict`, tags as a sequence of `ClassLabel` in the NER model's id order (`NER_LABELS`)."
     from datasets import Features, Value, Sequence, ClassLabel
     return _dataset_dict(read_ner(), Features({'id': Value('string'), 'tokens': Sequence(Value('string')),
-                                               'ner_tags': Sequence(ClassLabel(names=list(NER_TAGS)))}))
+                                               'ner_tags': Sequence(ClassLabel(names=list(NER_LABELS)))}))
 
 def load_qa():
     "The shipped QA triples as a `DatasetDict` in SQuAD's layout."
