@@ -13,9 +13,10 @@ from .env import inference_dtype
 from .registry import MINILM, SENTIMENT_MODEL, seeded_classifier
 
 # %% auto #0
-__all__ = ['matmul_peak_gflops', 'encoder_flops', 'bench_inference', 'bench_tokenize', 'guide_padded', 'bench_train_padding',
-           'format_inference', 'format_tokenize', 'format_train_padding', 'bench_ratios', 'run_benchmarks',
-           'bench_lora_vs_full', 'format_lora_vs_full', 'batch_vs_loop']
+__all__ = ['PAIRS', 'matmul_peak_gflops', 'encoder_flops', 'bench_inference', 'bench_tokenize', 'guide_padded',
+           'bench_train_padding', 'pair_speedup', 'pair_checkpointing', 'pair_bf16_step', 'pair_compile', 'pair_onnx',
+           'pair_sdpa', 'run_pairs', 'format_pairs', 'format_inference', 'format_tokenize', 'format_train_padding',
+           'bench_ratios', 'run_benchmarks', 'bench_lora_vs_full', 'format_lora_vs_full', 'batch_vs_loop']
 
 # %% ../nbs/92_bench.ipynb #6914e15e
 def matmul_peak_gflops(n:int=1024, # square matrix size
@@ -159,6 +160,114 @@ def bench_train_padding(n:int=128, # training rows timed (the first shipped Engl
         res['speedup_vs_512'] = seconds['fixed_512'] / t_dyn
     return res
 
+# %% ../nbs/92_bench.ipynb #e0a1b2c1
+def _pair_record(title:str, # what is compared, with the sizes
+                 baseline:str, variant:str, # the two sides' names, keys of `rounds_s`
+                 rounds_s:dict|None, # side -> seconds per alternating round (None: the bench reports only `speedup`)
+                 agree:bool, # did both sides compute the same thing?
+                 check:str, # how that was checked, with the numbers
+                 speedup:float|None=None, # baseline/variant median ratio, only when there are no `rounds_s`
+                 memory_mib:dict|None=None, # side -> MiB, for pairs about memory
+                 **detail):
+    "The record every pair returns: its sides, raw per-round seconds, agreement and how it was checked."
+    if rounds_s is None and speedup is None: raise ValueError(f"{title}: give rounds_s (per-round seconds) or a speedup")
+    if rounds_s is not None and set(rounds_s) != {baseline, variant}: raise ValueError(f"{title}: rounds_s has {sorted(rounds_s)}, expected {baseline!r} and {variant!r}")
+    return dict(title=title, baseline=baseline, variant=variant, rounds_s=rounds_s, agree=bool(agree), check=check,
+                speedup=speedup, memory_mib=memory_mib, detail=detail)
+
+def pair_speedup(p:dict) -> float:
+    "Median over rounds of baseline time / variant time (above 1: the variant is faster)."
+    if p['rounds_s'] is None: return p['speedup']
+    from hfguide.optimize import median_ratio
+    return median_ratio(p['rounds_s'], p['baseline'], p['variant'])
+
+# %% ../nbs/92_bench.ipynb #e0a1b2c3
+def pair_checkpointing(quick:bool=False):
+    "Activation checkpointing on vs off: an AdamW step of MiniLM, activation memory and time; same loss and gradients."
+    from hfguide.optimize import bench_checkpointing
+    n, b = (32, 2) if quick else (256, 8)
+    r = bench_checkpointing(seq_lens=(n,), batch_size=b, rounds=3 if quick else 5, layers=1 if quick else None)
+    row = r['rows'][0]
+    return _pair_record(f"checkpointing, AdamW step, {r['layers']} layers, batch {b} x {n}", 'off', 'on', row['rounds_s'], r['agree'],
+                        f"loss diff {row['loss_diff']:.1e}, grad diff {row['grad_max_diff']:.1e}",
+                        memory_mib={'off': row['mib_off'], 'on': row['mib_on']}, seq_len=n, batch_size=b, layers=r['layers'],
+                        loss_off=row['loss_off'], loss_on=row['loss_on'])
+
+def pair_bf16_step(quick:bool=False):
+    "bf16 autocast vs fp32: an AdamW step of MiniLM on CPU; first losses within 0.05; names the CPU's bf16 features."
+    from hfguide.optimize import bench_bf16_step
+    b, n = (2, 16) if quick else (16, 128)
+    r = bench_bf16_step(batch_size=b, seq_len=n, rounds=3 if quick else 5, layers=1 if quick else None)
+    return _pair_record(f"bf16 autocast training step, {r['layers']} layers, batch {b} x {n}", 'fp32', 'bf16', r['rounds_s'], r['agree'],
+                        f"loss {r['loss_fp32']:.4f} vs {r['loss_bf16']:.4f}; CPU: {', '.join(r['cpu_features']) or 'no bf16 instructions'}",
+                        seq_len=n, batch_size=b, layers=r['layers'], loss_fp32=r['loss_fp32'], loss_bf16=r['loss_bf16'], cpu_features=r['cpu_features'])
+
+def pair_compile(quick:bool=False):
+    "torch.compile vs eager inference after warm-up (compile time reported apart); logits within 1e-4."
+    import shutil
+    from hfguide.optimize import bench_compile
+    if not (shutil.which('g++') or shutil.which('c++')): return None  # torch.compile on CPU needs a C++ compiler
+    b, n = (2, 16) if quick else (16, 128)
+    r = bench_compile(batch_size=b, seq_lens=(n,), rounds=3 if quick else 5, layers=1 if quick else None)
+    return _pair_record(f"torch.compile inference, {r['layers']} layers, batch {b} x {n} (after a {r['first_call_s']:.0f} s compile)",
+                        'eager', 'compiled', r['rounds_s'], r['agree'], f"max logit diff {r['max_logit_diff']:.1e}",
+                        seq_len=n, batch_size=b, layers=r['layers'], first_call_s=r['first_call_s'], logits=r['logits'])
+
+def pair_onnx(quick:bool=False):
+    "ONNX Runtime vs eager PyTorch inference on real reviews; logits within 1e-4."
+    from importlib.util import find_spec
+    from hfguide.optimize import bench_onnx
+    if not (find_spec('onnxruntime') and find_spec('onnxscript')): return None  # the [ch14] extra
+    b = 4 if quick else 32
+    r = bench_onnx(batch_size=b, rounds=3 if quick else 7, layers=1 if quick else None)
+    return _pair_record(f"ONNX Runtime inference, {r['layers']} layers, batch {b} x {r['seq_len']} (padded reviews)", 'eager', 'ort',
+                        r['rounds_s'], r['agree'], f"max logit diff {r['max_logit_diff']:.1e}",
+                        batch_size=b, seq_len=r['seq_len'], layers=r['layers'], logits=r['logits'])
+
+def pair_sdpa(quick:bool=False):
+    "sdpa vs eager attention (chapter 13's `bench_attention`), a MiniLM-shaped encoder at 512 tokens; outputs within 1e-4 on real tokens."
+    from hfguide.attention import bench_attention
+    shape = dict(hidden=64, heads=2, layers=1) if quick else dict(hidden=384, heads=12, layers=6)
+    r = bench_attention(seq_len=64 if quick else 512, batch=2 if quick else 4, rounds=3 if quick else 5, **shape)
+    return _pair_record(f"sdpa attention, {shape['layers']}-layer encoder (hidden {shape['hidden']}), batch {r['batch']} x {r['seq_len']} padded",
+                        'eager', 'sdpa', None, r['same'], f"max diff on real tokens {r['max_diff']:.1e}", speedup=r['sdpa_speedup'],
+                        seconds=r['seconds'], max_diff=r['max_diff'], seq_len=r['seq_len'], batch=r['batch'], shape=shape)
+
+PAIRS = {'checkpointing': pair_checkpointing, 'bf16_step': pair_bf16_step, 'compile': pair_compile, 'onnx': pair_onnx, 'sdpa': pair_sdpa}
+
+# %% ../nbs/92_bench.ipynb #e0a1b2c5
+def run_pairs(names=None, # keys of `PAIRS` (None: all of them)
+              quick:bool=False, # small sizes: checks the mechanics, the ratios mean nothing
+              print_fn=print):
+    "Run the chosen pairs (warnings silenced, one progress line each); return name -> record, or None when skipped."
+    import warnings
+    names = list(PAIRS) if names is None else list(names)
+    unknown = [n for n in names if n not in PAIRS]
+    if unknown: raise ValueError(f"unknown pair(s) {', '.join(unknown)}: the pairs are {', '.join(PAIRS)}")
+    out = {}
+    for i, n in enumerate(names, 1):
+        print_fn(f"pair {i}/{len(names)}: {n} ({PAIRS[n].__doc__.split(':')[0]}) …", flush=True)
+        t = time.perf_counter()
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            out[n] = PAIRS[n](quick)
+        print_fn(f"pair {i}/{len(names)}: {n} {'skipped (tools missing here)' if out[n] is None else 'done'} in {time.perf_counter() - t:.1f} s", flush=True)
+    return out
+
+def format_pairs(pairs:dict) -> str:
+    "One table row per pair: median seconds of each side, the median per-round speed-up, and the agreement check."
+    import statistics
+    rows = ["optimization pairs: median of per-round ratios, sides alternating (speed-up = baseline time / variant time)",
+            f"  {'pair':<14} {'baseline':>9} {'variant':>9}  {'base s':>7} {'var s':>7} {'speed-up':>8}  same?  check"]
+    for n, p in pairs.items():
+        if p is None: rows.append(f"  {n:<14} skipped: its tools are not installed here"); continue
+        med = {k: statistics.median(v) for k, v in p['rounds_s'].items()} if p['rounds_s'] else p['detail'].get('seconds', {})
+        extra = f"; {p['memory_mib'][p['baseline']]:.0f} -> {p['memory_mib'][p['variant']]:.0f} MiB activations" if p['memory_mib'] else ''
+        rows.append(f"  {n:<14} {p['baseline']:>9} {p['variant']:>9}  {med.get(p['baseline'], math.nan):7.3f} {med.get(p['variant'], math.nan):7.3f}"
+                    f" {pair_speedup(p):7.2f}x  {'yes' if p['agree'] else 'NO':<5}  {p['check']}{extra}")
+    rows += [f"  {n}: {p['title']}" for n, p in pairs.items() if p is not None]
+    return '\n'.join(rows)
+
 # %% ../nbs/92_bench.ipynb #9bbd12dd
 def format_inference(r:dict) -> str:
     "A short table of `bench_inference`'s result."
@@ -196,6 +305,11 @@ def format_train_padding(r:dict) -> str:
                     f"   (dynamic is {r['speedup_vs_512']:.2f}x faster than this; not the guide's code)")
     return '\n'.join(rows + [f"  same per-row losses at init: {r['same_losses']} (max diff {r['max_loss_diff']:.1e})"])
 
+def _cpu_features() -> list:
+    "The CPU instructions the ratios depend on (bf16 and AMX matrix units, AVX-512, AVX2), as /proc/cpuinfo names them."
+    from hfguide.env import _cpuinfo
+    return sorted({'avx2', 'avx512f', 'avx512_vnni', 'avx512_bf16', 'amx_tile', 'amx_bf16', 'amx_int8'} & _cpuinfo().get('flags', set()))
+
 def bench_ratios(res:dict) -> dict:
     "Every ratio the tables print, by name, recomputed from the raw seconds and counts (what prose may quote)."
     out = {}
@@ -219,6 +333,10 @@ def bench_ratios(res:dict) -> dict:
         r = res['lora_vs_full']
         out.update(lora_trainable_ratio=r['full']['trainable'] / r['lora']['trainable'],
                    lora_step_speedup=r['full']['seconds_per_step'] / r['lora']['seconds_per_step'])
+    for name, p in (res.get('pairs') or {}).items():
+        if p is None: continue   # skipped: its tools are not installed
+        out[f'{name}_speedup'] = pair_speedup(p)
+        if p['memory_mib']: out[f'{name}_memory_saving'] = p['memory_mib'][p['baseline']] / p['memory_mib'][p['variant']]
     return out
 
 def run_benchmarks(n:int=1000, # rows for the inference benchmark
@@ -226,24 +344,27 @@ def run_benchmarks(n:int=1000, # rows for the inference benchmark
                    n_tokenize:int=20_000, # rows for the tokenization benchmark
                    n_train:int=128, # rows for the training-padding benchmark
                    lora_steps:int=30, # optimizer steps for LoRA vs full fine-tuning (0: skip)
+                   pairs:list|None=None, # optimization pairs to run, keys of `PAIRS` (None: all; []: none)
+                   quick_pairs:bool=False, # run the pairs at their small size
                   ) -> dict:
     "Run every benchmark, print the tables, optionally save JSON (with `ratios`: every printed ratio by name)."
     import os, torch
     from hfguide.env import device_info
     d = device_info()
     res = dict(machine=dict(python=platform.python_version(), processor=platform.machine(), cpu=d.get('name'), torch_threads=torch.get_num_threads(),
-                            cpu_native_bf16=d.get('bf16_fast'), load_average_before=os.getloadavg()[0] if hasattr(os, 'getloadavg') else None))
+                            cpu_native_bf16=d.get('bf16_fast'), cpu_features=_cpu_features(), load_average_before=os.getloadavg()[0] if hasattr(os, 'getloadavg') else None))
     res['tokenize'] = bench_tokenize(n_tokenize); print(format_tokenize(res['tokenize']), flush=True)  # first: before torch's threads are busy
     res['inference'] = bench_inference(n); print(format_inference(res['inference']), flush=True)
     res['train_padding'] = bench_train_padding(n_train); print(format_train_padding(res['train_padding']), flush=True)
     if lora_steps:
         res['lora_vs_full'] = bench_lora_vs_full(lora_steps); print(format_lora_vs_full(res['lora_vs_full']), flush=True)
+    if pairs is None or len(pairs):
+        res['pairs'] = run_pairs(pairs, quick=quick_pairs); print(format_pairs(res['pairs']), flush=True)
     res['machine']['load_average_after'] = os.getloadavg()[0] if hasattr(os, 'getloadavg') else None
     res['ratios'] = bench_ratios(res)
     if json_path:
         with open(json_path, 'w') as f: json.dump(res, f, indent=1)
     return res
-
 
 # %% ../nbs/92_bench.ipynb #cf4656c2
 import resource

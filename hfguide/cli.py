@@ -10,8 +10,8 @@ import argparse, ast, json, threading, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['PREFETCH_EXTRA', 'SKIP_PATTERNS', 'heartbeat', 'declared_models', 'prefetch_list', 'skip_patterns', 'prefetch',
-           'parser', 'main']
+__all__ = ['PREFETCH_EXTRA', 'SKIP_PATTERNS', 'QUICK', 'heartbeat', 'declared_models', 'prefetch_list', 'skip_patterns',
+           'prefetch', 'parser', 'main']
 
 # %% ../nbs/93_cli.ipynb #c6780fa3
 class heartbeat:
@@ -107,15 +107,27 @@ def _env(args):
     from hfguide.env import show_env
     use_standins(verbose=False); show_env()
 
+QUICK = dict(n=24, n_tokenize=200, n_train=8, lora_steps=3)  # `hfguide bench --quick`: seconds, to check it works
+
 def _bench(args):
+    import sys
     from hfguide.offline import use_standins
-    from hfguide.bench import run_benchmarks
+    from hfguide.bench import run_benchmarks, PAIRS
+    pairs = None if args.pairs is None else [p for p in args.pairs if p != 'none']
+    unknown = [p for p in pairs or [] if p not in PAIRS]
+    if unknown:
+        print(f"hfguide bench: error: unknown pair(s) {', '.join(unknown)}; the pairs are {', '.join(PAIRS)} (or none)", file=sys.stderr)
+        raise SystemExit(2)
+    size = {k: getattr(args, k) if getattr(args, k) is not None else (QUICK[k] if args.quick else full)
+            for k, full in dict(n=1000, n_tokenize=20_000, n_train=128, lora_steps=30).items()}
     use_standins(verbose=False)
-    steps = 3 + bool(args.lora_steps)
-    print(f"bench: {steps} benchmarks (tokenize, inference, training padding{', LoRA vs full' if args.lora_steps else ''}); "
-          "each prints its table when it finishes", flush=True)
+    names = ['tokenize', 'inference', 'training padding'] + ['LoRA vs full'] * bool(size['lora_steps'])
+    run = list(PAIRS) if pairs is None else pairs
+    print(f"bench{' --quick' if args.quick else ''}: {len(names)} benchmarks ({', '.join(names)}) and {len(run)} optimization pairs"
+          f" ({', '.join(run) or 'none'}); each prints its table when it finishes", flush=True)
     with heartbeat('bench', every=args.progress_every):
-        run_benchmarks(n=args.n, json_path=args.json, n_tokenize=args.n_tokenize, n_train=args.n_train, lora_steps=args.lora_steps)
+        run_benchmarks(n=size['n'], json_path=args.json, n_tokenize=size['n_tokenize'], n_train=size['n_train'], lora_steps=size['lora_steps'],
+                       pairs=pairs, quick_pairs=args.quick)
 
 def _app(args):
     if args.app == 'streamlit':
@@ -149,11 +161,13 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser('setup', help='build the offline stand-in models (once per machine)').set_defaults(fn=_setup)
     sub.add_parser('env', help='print the environment report').set_defaults(fn=_env)
     b = sub.add_parser('bench', help='run the benchmarks and print ratios')
-    b.add_argument('--n', type=int, default=1000, help='reviews to classify (default 1000)')
+    b.add_argument('--n', type=int, help='reviews to classify (default 1000)')
     b.add_argument('--json', help='also write the results to this JSON file')
-    b.add_argument('--n-tokenize', type=int, default=20_000, help='rows for the tokenization benchmark (default 20000)')
-    b.add_argument('--n-train', type=int, default=128, help='rows for the training-padding benchmark (default 128)')
-    b.add_argument('--lora-steps', type=int, default=30, help='steps for LoRA vs full fine-tuning (default 30; 0 skips it)')
+    b.add_argument('--n-tokenize', type=int, help='rows for the tokenization benchmark (default 20000)')
+    b.add_argument('--n-train', type=int, help='rows for the training-padding benchmark (default 128)')
+    b.add_argument('--lora-steps', type=int, help='steps for LoRA vs full fine-tuning (default 30; 0 skips it)')
+    b.add_argument('--pairs', nargs='+', metavar='PAIR', help='optimization pairs to run: checkpointing bf16_step compile onnx sdpa (default all; none skips them)')
+    b.add_argument('--quick', action='store_true', help='small sizes everywhere (a 1-layer model for the pairs): checks that it works, the ratios mean nothing')
     b.add_argument('--progress-every', type=float, default=10.0, help='seconds between progress lines (default 10)')
     b.set_defaults(fn=_bench)
     a = sub.add_parser('app', help='serve a Gradio or Streamlit app (offline stand-ins when offline)')

@@ -10,8 +10,8 @@ import statistics, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['set_checkpointing', 'saved_activation_bytes', 'packed_batch', 'bench_checkpointing', 'amp_policy', 'amp_train_step',
-           'bench_bf16_step', 'layer_placement', 'kv_cache_bytes', 'bench_compile', 'logits_only',
+__all__ = ['set_checkpointing', 'saved_activation_bytes', 'packed_batch', 'median_ratio', 'bench_checkpointing', 'amp_policy',
+           'amp_train_step', 'bench_bf16_step', 'layer_placement', 'kv_cache_bytes', 'bench_compile', 'logits_only',
            'dynamic_text_shapes', 'export_onnx', 'ort_session', 'ort_logits', 'bench_onnx']
 
 # %% ../nbs/14_optimization.ipynb #94b31472
@@ -61,15 +61,30 @@ def packed_batch(tokenizer, # the model's tokenizer
     return dict(input_ids=x, attention_mask=torch.ones_like(x), labels=torch.randint(0, n_labels, (batch_size,), generator=g))
 
 # %% ../nbs/14_optimization.ipynb #04ac7b01
+def _alternating(fns:dict, # name -> zero-argument callable
+                 rounds:int=3, # each callable runs once per round
+                ) -> dict:
+    "Seconds per round for each callable, the order reversed every other round (fair on a busy machine)."
+    times, names = {k: [] for k in fns}, list(fns)
+    for r in range(rounds):
+        for k in (names if r % 2 == 0 else names[::-1]):
+            t = time.perf_counter(); fns[k](); times[k].append(time.perf_counter() - t)
+    return times
+
 def _median_seconds(fns:dict, # name -> zero-argument callable
                     rounds:int=3, # each callable runs once per round, in turn
                    ) -> dict:
-    "Median wall time of each callable, the variants alternating within each round (fair on a busy machine)."
-    times = {k: [] for k in fns}
-    for _ in range(rounds):
-        for k, f in fns.items():
-            t = time.perf_counter(); f(); times[k].append(time.perf_counter() - t)
-    return {k: statistics.median(v) for k, v in times.items()}
+    "Median wall time of each callable over `_alternating` rounds."
+    return {k: statistics.median(v) for k, v in _alternating(fns, rounds).items()}
+
+# %% ../nbs/14_optimization.ipynb #b71c0e2a
+def median_ratio(times:dict, # name -> seconds per round, from `_alternating`
+                 num:str, # the side on top, e.g. 'on'
+                 den:str, # the side below, e.g. 'off'
+                ) -> float:
+    "Median over rounds of `times[num][i] / times[den][i]`."
+    if len(times[num]) != len(times[den]) or not times[num]: raise ValueError(f"need the same, non-zero number of rounds for {num!r} and {den!r}")
+    return statistics.median(a / b for a, b in zip(times[num], times[den]))
 
 # %% ../nbs/14_optimization.ipynb #51967256
 def _train_step(model, batch, opt, autocast=None):
@@ -115,13 +130,14 @@ def bench_checkpointing(seq_lens:tuple=(64, 128, 256), # sequence lengths to mea
         def step(on):
             def f(): set_checkpointing(m, on); _train_step(m, b, opt)
             return f
-        secs = _median_seconds({'off': step(False), 'on': step(True)}, rounds)
+        times = _alternating({'off': step(False), 'on': step(True)}, rounds)
         rows.append(dict(seq_len=n, mib_off=first[False][2] / 2**20, mib_on=first[True][2] / 2**20,
-                         s_off=secs['off'], s_on=secs['on'], time_ratio=secs['on'] / secs['off'],
-                         loss_diff=abs(first[False][0] - first[True][0]), grad_max_diff=float((first[False][1] - first[True][1]).abs().max())))
+                         s_off=statistics.median(times['off']), s_on=statistics.median(times['on']), time_ratio=median_ratio(times, 'on', 'off'),
+                         loss_off=first[False][0], loss_on=first[True][0], loss_diff=abs(first[False][0] - first[True][0]),
+                         grad_max_diff=float((first[False][1] - first[True][1]).abs().max()), rounds_s=times))
     set_checkpointing(m, False)
     agree = all(r['loss_diff'] < 1e-5 and r['grad_max_diff'] < 1e-4 for r in rows)
-    return dict(batch_size=batch_size, rows=rows, agree=agree, device='cpu')
+    return dict(batch_size=batch_size, layers=layers or m.config.num_hidden_layers, rows=rows, agree=agree, device='cpu')
 
 # %% ../nbs/14_optimization.ipynb #5441f43f
 def amp_policy(device:str|None=None, # 'cuda', 'mps' or 'cpu'; default: the best one here
@@ -179,10 +195,11 @@ def bench_bf16_step(batch_size:int=16,
     o32, o16 = torch.optim.AdamW(m32.parameters(), lr=1e-5), torch.optim.AdamW(m16.parameters(), lr=1e-5)
     ac = lambda: torch.amp.autocast('cpu', dtype=torch.bfloat16)
     _train_step(m32, b, o32); _train_step(m16, b, o16, ac())  # warm-up
-    secs = _median_seconds({'fp32': lambda: _train_step(m32, b, o32), 'bf16': lambda: _train_step(m16, b, o16, ac())}, rounds)
+    times = _alternating({'fp32': lambda: _train_step(m32, b, o32), 'bf16': lambda: _train_step(m16, b, o16, ac())}, rounds)
     feats = sorted({'avx512_bf16', 'amx_bf16', 'amx_tile'} & _cpuinfo().get('flags', set()))
-    return dict(batch_size=batch_size, seq_len=seq_len, loss_fp32=l32, loss_bf16=l16, agree=abs(l32 - l16) < 0.05,
-                seconds=secs, time_ratio=secs['bf16'] / secs['fp32'], cpu_features=feats, threads=torch.get_num_threads())
+    return dict(batch_size=batch_size, seq_len=seq_len, layers=layers or m32.config.num_hidden_layers, loss_fp32=l32, loss_bf16=l16,
+                agree=abs(l32 - l16) < 0.05, seconds={k: statistics.median(v) for k, v in times.items()}, rounds_s=times,
+                time_ratio=median_ratio(times, 'bf16', 'fp32'), cpu_features=feats, threads=torch.get_num_threads())
 
 # %% ../nbs/14_optimization.ipynb #f07e7ad9
 def layer_placement(model, # loaded with a `device_map`
@@ -226,11 +243,12 @@ def bench_compile(batch_size:int=32,
     with torch.inference_mode():
         for b in batches:
             t = time.perf_counter(); got = cm(**b).logits; per_len.append(time.perf_counter() - t)
-        ref = m(**batches[0]).logits
-        diff = float((cm(**batches[0]).logits - ref).abs().max())
-        secs = _median_seconds({'eager': lambda: m(**batches[-1]), 'compiled': lambda: cm(**batches[-1])}, rounds)
-    return dict(batch_size=batch_size, seq_lens=list(seq_lens), first_call_s=per_len[0], new_length_s=per_len[1:],
-                steady=secs, time_ratio=secs['compiled'] / secs['eager'], max_logit_diff=diff, agree=diff <= 1e-4)
+        got = cm(**batches[0]).logits
+        diff = float((got - m(**batches[0]).logits).abs().max())
+        times = _alternating({'eager': lambda: m(**batches[-1]), 'compiled': lambda: cm(**batches[-1])}, rounds)
+    return dict(batch_size=batch_size, seq_lens=list(seq_lens), layers=layers or m.config.num_hidden_layers, first_call_s=per_len[0],
+                new_length_s=per_len[1:], steady={k: statistics.median(v) for k, v in times.items()}, rounds_s=times,
+                time_ratio=median_ratio(times, 'compiled', 'eager'), max_logit_diff=diff, agree=diff <= 1e-4, logits=got.tolist())
 
 # %% ../nbs/14_optimization.ipynb #31cc3ac8
 def logits_only(model, # a transformers classifier (anything whose output has `.logits`)
@@ -300,9 +318,11 @@ def bench_onnx(batch_size:int=32,
         with contextlib.redirect_stdout(io.StringIO()): path = export_onnx(m, Path(workdir or tmp)/'model.onnx', enc)
         sess = ort_session(path, threads=torch.get_num_threads())
         with torch.inference_mode():
-            ref = m(**enc).logits.numpy()
-            diff = float(abs(ort_logits(sess, enc) - ref).max())
-            secs = _median_seconds({'eager': lambda: m(**enc), 'ort': lambda: ort_logits(sess, enc)}, rounds)
+            got = ort_logits(sess, enc)
+            diff = float(abs(got - m(**enc).logits.numpy()).max())
+            m(**enc)  # both sides warmed up (the session ran once above)
+            times = _alternating({'eager': lambda: m(**enc), 'ort': lambda: ort_logits(sess, enc)}, rounds)
         size = sum(f.stat().st_size for f in path.parent.iterdir()) / 2**20
-    return dict(batch_size=batch_size, seq_len=enc['input_ids'].shape[1], max_logit_diff=diff, agree=diff <= 1e-4,
-                seconds=secs, time_ratio=secs['ort'] / secs['eager'], onnx_mib=size)
+    return dict(batch_size=batch_size, seq_len=enc['input_ids'].shape[1], layers=layers or m.config.num_hidden_layers, max_logit_diff=diff,
+                agree=diff <= 1e-4, seconds={k: statistics.median(v) for k, v in times.items()}, rounds_s=times,
+                time_ratio=median_ratio(times, 'ort', 'eager'), onnx_mib=size, logits=got.tolist())

@@ -79,22 +79,71 @@ def test_export_onnx_refuses_batch_of_one(tmp_path):
     with pytest.raises(ValueError, match='at least 2 rows'):
         O.export_onnx(m, tmp_path/'m.onnx', tok(['one'], return_tensors='pt'))
 
-# the bench pairs, small: both sides must agree (speed is not asserted)
+# the bench pairs, small: both sides must agree (speed is not asserted); the agreement is recomputed here
+import statistics
+from hfguide.data import load_reviews
+TEXTS = list(load_reviews()['train']['text'][:64])
+
+def _round_ratio(times, num, den):
+    return statistics.median(a / b for a, b in zip(times[num], times[den]))
+
+def _kept_bytes(model, batch):
+    "Bytes of the storages autograd saves for backward, counted here with our own hook."
+    seen = {}
+    def pack(t): seen[t.untyped_storage().data_ptr()] = t.untyped_storage().nbytes(); return t
+    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t): loss = model(**batch).loss
+    return loss, sum(seen.values())
+
+def test_median_ratio_is_per_round_not_ratio_of_medians():
+    t = {'a': [1, 2, 10], 'b': [2, 1, 5]}        # per-round a/b: 0.5, 2, 2 -> 2; medians 2 / 2 -> 1
+    assert O.median_ratio(t, 'a', 'b') == 2
+    calls = []
+    O._alternating({'a': lambda: calls.append('a'), 'b': lambda: calls.append('b')}, 4)
+    assert calls == list('abbaabba')
+
 def test_bench_checkpointing_small():
-    r = O.bench_checkpointing(seq_lens=(16, 32), batch_size=2, rounds=1, layers=1)
-    assert r['agree'] and all(row['mib_on'] < row['mib_off'] for row in r['rows'])
-    assert r['rows'][1]['mib_off'] > r['rows'][0]['mib_off']
+    r = O.bench_checkpointing(seq_lens=(16, 32), batch_size=2, rounds=3, layers=1)
+    m, tok = _tiny_classifier(1); m.train()
+    for row in r['rows']:
+        b = O.packed_batch(tok, TEXTS, 2, row['seq_len'])
+        loss, kept = _kept_bytes(m, b)
+        # both sides' losses are the plain model's loss, computed here
+        assert row['loss_off'] == pytest.approx(loss.item(), abs=1e-6) and row['loss_on'] == pytest.approx(loss.item(), abs=1e-6)
+        assert row['mib_off'] * 2**20 == kept and row['mib_on'] < row['mib_off'] / 2
+        assert len(row['rounds_s']['on']) == len(row['rounds_s']['off']) == 3
+        assert row['time_ratio'] == pytest.approx(_round_ratio(row['rounds_s'], 'on', 'off'), rel=1e-12)
+    assert r['agree'] and r['rows'][1]['mib_off'] > r['rows'][0]['mib_off']
 
 def test_bench_bf16_small():
-    r = O.bench_bf16_step(batch_size=2, seq_len=16, rounds=1, layers=1)
-    assert r['agree'] and set(r['seconds']) == {'fp32', 'bf16'} and r['time_ratio'] > 0
+    r = O.bench_bf16_step(batch_size=2, seq_len=16, rounds=3, layers=1)
+    m, tok = _tiny_classifier(1); m.train()
+    b = O.packed_batch(tok, TEXTS, 2, 16)
+    with torch.no_grad():
+        l32 = m(**b).loss.item()
+        with torch.amp.autocast('cpu', dtype=torch.bfloat16): l16 = m(**b).loss.item()
+    assert r['loss_fp32'] == pytest.approx(l32, abs=1e-6) and r['loss_bf16'] == pytest.approx(l16, abs=1e-3)
+    assert r['agree'] == (abs(l32 - l16) < 0.05) and r['agree']
+    flags = set(next(l for l in open('/proc/cpuinfo') if l.startswith('flags')).split(':')[1].split())
+    assert r['cpu_features'] == sorted(flags & {'avx512_bf16', 'amx_bf16', 'amx_tile'})
+    assert r['time_ratio'] == pytest.approx(_round_ratio(r['rounds_s'], 'bf16', 'fp32'), rel=1e-12)
+
+def _eager_logits(batch):
+    m, _ = _tiny_classifier(1); m.eval()
+    with torch.inference_mode(): return m(**batch).logits
 
 @pytest.mark.timeout(900)
 def test_bench_compile_small():
-    r = O.bench_compile(batch_size=2, seq_lens=(16, 24), rounds=1, layers=1)
-    assert r['agree'] and r['max_logit_diff'] <= 1e-4 and len(r['new_length_s']) == 1
+    r = O.bench_compile(batch_size=2, seq_lens=(16, 24), rounds=3, layers=1)
+    _, tok = _tiny_classifier(1)
+    b = {k: v for k, v in O.packed_batch(tok, TEXTS, 2, 16).items() if k != 'labels'}
+    diff = float((torch.tensor(r['logits']) - _eager_logits(b)).abs().max())
+    assert diff <= 1e-4 and r['agree'] and len(r['new_length_s']) == 1
+    assert r['time_ratio'] == pytest.approx(_round_ratio(r['rounds_s'], 'compiled', 'eager'), rel=1e-12)
 
 def test_bench_onnx_small(tmp_path):
-    r = O.bench_onnx(batch_size=4, rounds=1, layers=1, workdir=tmp_path)
-    assert r['agree'] and r['max_logit_diff'] <= 1e-4 and r['onnx_mib'] > 1
+    r = O.bench_onnx(batch_size=4, rounds=3, layers=1, workdir=tmp_path)
+    _, tok = _tiny_classifier(1)
+    ref = _eager_logits(tok(TEXTS[:4], padding=True, return_tensors='pt'))
+    assert float((torch.tensor(r['logits']) - ref).abs().max()) <= 1e-4 and r['agree'] and r['onnx_mib'] > 1
     assert (tmp_path/'model.onnx').is_file()
+    assert r['time_ratio'] == pytest.approx(_round_ratio(r['rounds_s'], 'ort', 'eager'), rel=1e-12)
