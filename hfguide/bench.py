@@ -246,7 +246,7 @@ def run_pairs(names=None, # keys of `PAIRS` (None: all of them)
     if unknown: raise ValueError(f"unknown pair(s) {', '.join(unknown)}: the pairs are {', '.join(PAIRS)}")
     out = {}
     for i, n in enumerate(names, 1):
-        print_fn(f"pair {i}/{len(names)}: {n} ({PAIRS[n].__doc__.split(':')[0]}) …", flush=True)
+        print_fn(f"pair {i}/{len(names)}: {n} ({(PAIRS[n].__doc__ or 'a pair').split(':')[0]}) …", flush=True)
         t = time.perf_counter()
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
