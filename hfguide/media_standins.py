@@ -6,10 +6,11 @@ Docs: https://hfguide.github.io/hfguide/media_standins.html.md"""
 
 # %% ../nbs/96_media_standins.ipynb #410e2e26
 from __future__ import annotations
-import importlib.util, json, math, os, re, shutil, signal, struct, subprocess, sys, time, hashlib
+import importlib.util, json, math, os, re, shutil, struct, subprocess, sys, time, hashlib
 from pathlib import Path
 import numpy as np
 from .offline import StandIn, cache_home, standin_hub_cache, _snapshot, _write_refs
+from .procs import run_bounded
 
 # %% auto #0
 __all__ = ['MEDIA_STANDINS', 'MEDIA_RECIPE_VERSION', 'package_dir', 'whisper_ct2_dir', 'read_ct2', 'whisper_from_ct2',
@@ -280,9 +281,13 @@ def ensure_media_standins(verbose:bool=True, # print progress?
                           timeout:float=600, # seconds before the build (and waiting for another one) is abandoned
                          ) -> dict:
     "Build the media stand-ins in a bounded subprocess unless the cache holds this `media_build_key`; return the record."
-    from filelock import FileLock
+    from filelock import FileLock, Timeout
     cache_home().mkdir(parents=True, exist_ok=True)
-    with FileLock(str(cache_home()/'media_standins.lock'), timeout=timeout):
+    lock = cache_home()/'media_standins.lock'
+    try: lock_ctx = FileLock(str(lock), timeout=timeout).acquire()
+    except Timeout: raise TimeoutError(f"another process has been building the media stand-ins for over {timeout:.0f} s (lock {lock}); "
+                                       "wait for it, or stop it and delete the lock file") from None
+    with lock_ctx:
         rec, key = media_standins_record(), media_build_key()
         if rec and rec.get('key') == key and all(_snapshot(r, key).is_dir() for r in rec['repos']): return rec
         if verbose: print('Building the media stand-ins once (about a minute on 2 cores)...', flush=True)
@@ -292,11 +297,8 @@ def ensure_media_standins(verbose:bool=True, # print progress?
         pkg_parent = str(Path(hfguide.__file__).resolve().parents[1])
         env = {**os.environ, 'HF_HUB_OFFLINE': '1', 'HF_HOME': str(cache_home()/'hf'),
                'PYTHONPATH': os.pathsep.join([pkg_parent, os.environ.get('PYTHONPATH', '')]).rstrip(os.pathsep)}
-        p = subprocess.Popen([sys.executable, '-c', code], env=env, start_new_session=True, text=True,
-                             stdout=None if verbose else subprocess.PIPE, stderr=subprocess.PIPE)
-        try: _, err = p.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(p.pid, signal.SIGKILL); p.communicate()
-            raise TimeoutError(f"building the media stand-ins took over {timeout:.0f} s and was stopped") from None
-        if p.returncode: raise RuntimeError(f"building the media stand-ins failed (exit {p.returncode}):\n{(err or '')[-3000:]}")
+        try: res = run_bounded([sys.executable, '-c', code], timeout=timeout, capture=False, env=env, text=True,
+                               stdout=None if verbose else subprocess.PIPE, stderr=subprocess.PIPE)
+        except subprocess.TimeoutExpired: raise TimeoutError(f"building the media stand-ins took over {timeout:.0f} s and was stopped") from None
+        if res.returncode: raise RuntimeError(f"building the media stand-ins failed (exit {res.returncode}):\n{(res.stderr or '')[-3000:]}")
         return media_standins_record()

@@ -12,7 +12,7 @@ from pathlib import Path
 import psutil
 
 # %% auto #0
-__all__ = ['alive', 'kill_tree', 'run_bounded', 'free_port', 'url_answers', 'serving']
+__all__ = ['alive', 'kill_tree', 'TimedOut', 'run_bounded', 'free_port', 'url_answers', 'serving']
 
 # %% ../nbs/97_processes.ipynb #2f792d94
 def alive(pid:int, # a process id
@@ -53,6 +53,13 @@ def kill_tree(pid:int, # the root process (its process group id too, when starte
     if still: raise RuntimeError(f"processes {still} survived SIGKILL")
     return sorted(p.pid for p in procs)
 
+# %% ../nbs/97_processes.ipynb #a7c0e5d1
+class TimedOut(subprocess.TimeoutExpired, TimeoutError):
+    "`run_bounded`'s timeout: a `subprocess.TimeoutExpired` (with `cmd`, `timeout`, `output`, `stderr`) that is also a `TimeoutError`."
+    def __init__(self, cmd, timeout, output=None, stderr=None):
+        super().__init__(cmd, timeout, output, stderr)
+        self.args = (cmd, timeout, output, stderr)   # as `TimeoutExpired`'s (`OSError` would leave them empty), so it pickles
+
 # %% ../nbs/97_processes.ipynb #91fda3ca
 def run_bounded(cmd:list, # the command and its arguments, e.g. `[sys.executable, '-m', 'hfguide.train', '--out', 'x']`
                 timeout:float, # seconds before the command and everything it started are stopped
@@ -69,7 +76,7 @@ def run_bounded(cmd:list, # the command and its arguments, e.g. `[sys.executable
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         kill_tree(proc.pid); out, err = proc.communicate()
-        raise subprocess.TimeoutExpired(proc.args, timeout, out, err) from None
+        raise TimedOut(proc.args, timeout, out, err) from None
     except BaseException:
         kill_tree(proc.pid); proc.wait(); raise
     finally:

@@ -6,13 +6,14 @@ Docs: https://hfguide.github.io/hfguide/real_weights.html.md"""
 
 # %% ../nbs/95_real_weights.ipynb #eed4e0d7
 from __future__ import annotations
-import os, sys, json, time, signal, shutil, hashlib, subprocess, importlib.util
+import os, sys, json, time, shutil, hashlib, subprocess, importlib.util
 from pathlib import Path
+from .procs import run_bounded
 from .offline import cache_home, standin_hub_cache, _snapshot, _write_refs
 
 # %% auto #0
 __all__ = ['SMOLLM2_ID', 'SMOLLM2_PACKAGE', 'SMOLLM2_GGUF', 'SMOLLM2_RECIPE', 'find_packaged_file', 'smollm2_key',
-           'build_smollm2', 'run_bounded', 'smollm2_record', 'ensure_smollm2']
+           'build_smollm2', 'smollm2_record', 'ensure_smollm2']
 
 # %% ../nbs/95_real_weights.ipynb #09ae754a
 def find_packaged_file(package:str, # import name of an installed package; it is located, never imported
@@ -91,25 +92,6 @@ def build_smollm2(root:str|Path|None=None, # Hub cache to write into; default `s
     return dict(key=key, repo=SMOLLM2_ID, gguf=gguf.name, gguf_bytes=gguf.stat().st_size, dtype=dtype,
                 parameters=model.num_parameters(), answer=answer, seconds=round(time.time()-t0, 1))
 
-# %% ../nbs/95_real_weights.ipynb #e4ce341f
-def run_bounded(args:list, # the command and its arguments
-                timeout:float, # seconds before the command's whole process group is killed
-                env:dict|None=None, # environment; default: this process's
-                capture:bool=False, # capture stdout/stderr (else they go to ours)?
-               ) -> subprocess.CompletedProcess:
-    "Run `args` in a new session; past `timeout` seconds (or on Ctrl-C) kill its process group. Raise `TimeoutError` on timeout."
-    pipe = subprocess.PIPE if capture else None
-    p = subprocess.Popen(args, env=env, stdout=pipe, stderr=pipe, stdin=subprocess.DEVNULL, text=True, start_new_session=True)
-    try: out, err = p.communicate(timeout=timeout)
-    except BaseException as e:
-        try: os.killpg(p.pid, signal.SIGKILL)
-        except ProcessLookupError: pass
-        p.communicate()
-        if isinstance(e, subprocess.TimeoutExpired):
-            raise TimeoutError(f"{' '.join(map(str, args))[:120]} did not finish within {timeout:g} s; its process group was killed") from None
-        raise
-    return subprocess.CompletedProcess(args, p.returncode, out, err)
-
 # %% ../nbs/95_real_weights.ipynb #bc5194d9
 def _smollm2_record_path(): return cache_home()/'smollm2.json'
 
@@ -140,7 +122,8 @@ def ensure_smollm2(verbose:bool=True, # say when it builds?
             env.pop('HF_HUB_CACHE', None)
             code = ("import json; from hfguide.real_weights import build_smollm2, _smollm2_record_path;"
                     "r = build_smollm2(); _smollm2_record_path().write_text(json.dumps(r, indent=1)); print('built in', r['seconds'], 's:', r['answer'])")
-            res = run_bounded([sys.executable, '-c', code], timeout=timeout, env=env, capture=not verbose)
+            try: res = run_bounded([sys.executable, '-c', code], timeout=timeout, env=env, capture=not verbose)
+            except subprocess.TimeoutExpired: raise TimeoutError(f"building {SMOLLM2_ID} took over {timeout:g} s and was stopped") from None
             if res.returncode: raise RuntimeError(f"building {SMOLLM2_ID} failed (exit {res.returncode}):\n{(res.stderr or '')[-3000:]}")
             return snap
     except Timeout: raise TimeoutError(f"another process has held {cache_home()/'smollm2.lock'} for {lock_timeout:g} s; "

@@ -43,6 +43,7 @@ def test_run_bounded_timeout_leaves_nothing(tmp_path):
     t0 = time.monotonic()
     with pytest.raises(subprocess.TimeoutExpired) as e: run_bounded([sys.executable, '-c', TREE, f], timeout=3)
     assert time.monotonic() - t0 < 30 and 'started' in e.value.output
+    assert isinstance(e.value, TimeoutError) and e.value.timeout == 3   # the builds and the code sandbox catch a plain TimeoutError
     pids = _pids(f)
     assert _none_left(pids) == [], 'processes outlived the timeout'
 
