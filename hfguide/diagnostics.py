@@ -6,15 +6,14 @@ Docs: https://hfguide.github.io/hfguide/monitoring.html.md"""
 
 # %% ../nbs/15_monitoring.ipynb #9501aaa4
 from __future__ import annotations
-import math, os, signal, statistics, subprocess, threading, time, urllib.request
-from contextlib import contextmanager
+import math, os, statistics, time
 from pathlib import Path
 from transformers import TrainerCallback
+from .procs import free_port
 
 # %% auto #0
-__all__ = ['time_call', 'model_report', 'tokenizer_report', 'diagnose_model', 'trackio_metrics', 'serving', 'free_port',
-           'trackio_server', 'tensorboard_server', 'JsonlLogger', 'TrainingHealthError', 'TrainingHealth',
-           'poison_after']
+__all__ = ['time_call', 'model_report', 'tokenizer_report', 'diagnose_model', 'trackio_metrics', 'trackio_server',
+           'tensorboard_server', 'JsonlLogger', 'TrainingHealthError', 'TrainingHealth', 'poison_after']
 
 # %% ../nbs/15_monitoring.ipynb #227313b8
 def time_call(fn, # zero-argument callable doing the work
@@ -100,59 +99,23 @@ def trackio_metrics(project:str, # trackio project name (`TrainingArguments(proj
     if not rows: raise ValueError(f"trackio project {project!r} has no run {run!r}; runs: {SQLiteStorage.get_runs(project)}")
     return [{'step': r['step'], **{k.removeprefix(prefix): v for k, v in r.items() if k.startswith(prefix) and isinstance(v, (int, float))}} for r in rows]
 
-# %% ../nbs/15_monitoring.ipynb #4c42d047
-@contextmanager
-def serving(cmd:list, # the server command, e.g. ['tensorboard', '--logdir', d, '--port', '6006']
-            url:str, # the URL that answers once the server is up
-            ready_timeout:float=90, # seconds to wait for `url`
-            max_seconds:float=600, # kill the server after this long in any case
-            env:dict|None=None, # extra environment variables
-           ):
-    "Run a local server for the duration of a `with` block (own process group, bounded lifetime); yields `url`."
-    log = open(os.devnull, 'w')
-    p = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env={**os.environ, **(env or {})})
-    def kill():
-        try: os.killpg(p.pid, signal.SIGTERM)
-        except ProcessLookupError: return
-        try: p.wait(5)
-        except subprocess.TimeoutExpired: os.killpg(p.pid, signal.SIGKILL); p.wait(5)
-    timer = threading.Timer(max_seconds, kill); timer.daemon = True; timer.start()
-    try:
-        deadline = time.monotonic() + ready_timeout
-        while True:
-            if p.poll() is not None: raise RuntimeError(f"{cmd[0]} exited with code {p.returncode} before {url} answered")
-            try:
-                with urllib.request.urlopen(url, timeout=5): break
-            except OSError:
-                if time.monotonic() > deadline: raise TimeoutError(f"{cmd[0]} did not answer at {url} within {ready_timeout} s")
-                time.sleep(0.5)
-        yield url
-    finally:
-        timer.cancel(); kill(); log.close()
-
-# %% ../nbs/15_monitoring.ipynb #02553da7
-def free_port() -> int:
-    "An unused TCP port on 127.0.0.1."
-    import socket
-    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
-
 # %% ../nbs/15_monitoring.ipynb #b16d458b
 def trackio_server(project:str, # the project to show
                    port:int|None=None, # default: a free port
                   ) -> tuple[list, str, dict]:
-    "Command, URL and environment to serve trackio's dashboard for `project` on 127.0.0.1 (for `serving`)."
+    "Command, URL and environment (this process's, plus the port) to serve trackio's dashboard for `project` on 127.0.0.1 (for `serving`)."
     import shutil, sys
     port = port or free_port()
     exe = shutil.which('trackio') or str(Path(sys.executable).parent/'trackio')
-    return [exe, 'show', '--project', project, '--host', '127.0.0.1'], f'http://127.0.0.1:{port}/', {'GRADIO_SERVER_PORT': str(port)}
+    return [exe, 'show', '--project', project, '--host', '127.0.0.1'], f'http://127.0.0.1:{port}/', {**os.environ, 'GRADIO_SERVER_PORT': str(port)}
 
 def tensorboard_server(logdir:str|Path, # the event files' folder
                        port:int|None=None, # default: a free port
                       ) -> tuple[list, str, dict]:
-    "Command, URL and environment to serve TensorBoard for `logdir` on 127.0.0.1 (for `serving`)."
+    "Command, URL and environment (this process's) to serve TensorBoard for `logdir` on 127.0.0.1 (for `serving`)."
     import sys
     port = port or free_port()
-    return [sys.executable, '-m', 'tensorboard.main', '--logdir', str(logdir), '--host', '127.0.0.1', '--port', str(port)], f'http://127.0.0.1:{port}/', {}
+    return [sys.executable, '-m', 'tensorboard.main', '--logdir', str(logdir), '--host', '127.0.0.1', '--port', str(port)], f'http://127.0.0.1:{port}/', dict(os.environ)
 
 # %% ../nbs/15_monitoring.ipynb #6bda3832
 class JsonlLogger(TrainerCallback):

@@ -1,5 +1,5 @@
-"Chapter 15's helpers (hfguide.diagnostics): the timer, the reports, the health check forced to fire, and bounded servers."
-import json, math, os, signal, subprocess, sys, time, urllib.request
+"Chapter 15's helpers (hfguide.diagnostics): the timer, the reports, the health check forced to fire, and the dashboards' server commands."
+import json, math, os, subprocess, sys, time
 import pytest, torch
 from hfguide import diagnostics as D
 
@@ -79,22 +79,15 @@ def test_health_stops_a_trainer_run_with_nan(tmp_path):
     rows = [json.loads(l) for l in (tmp_path/'log.jsonl').read_text().splitlines()]
     assert [r['step'] for r in rows] == [1] and math.isfinite(rows[0]['loss'])
 
-def test_serving_answers_then_kills_the_group(tmp_path):
-    (tmp_path/'index.html').write_text('hello')
-    port = D.free_port()
-    cmd = [sys.executable, '-m', 'http.server', str(port), '--bind', '127.0.0.1', '--directory', str(tmp_path)]
-    with D.serving(cmd, f'http://127.0.0.1:{port}/', ready_timeout=30) as url:
-        assert urllib.request.urlopen(url, timeout=5).read() == b'hello'
-    with pytest.raises(OSError): urllib.request.urlopen(f'http://127.0.0.1:{port}/', timeout=2)
-
-def test_serving_reports_an_early_exit_and_a_lifetime_bound():
-    with pytest.raises(RuntimeError, match='exited with code 3'):
-        with D.serving([sys.executable, '-c', 'import sys; sys.exit(3)'], 'http://127.0.0.1:9/', ready_timeout=20): pass
-    port = D.free_port()
-    cmd = [sys.executable, '-m', 'http.server', str(port), '--bind', '127.0.0.1']
-    with D.serving(cmd, f'http://127.0.0.1:{port}/', ready_timeout=30, max_seconds=4):
-        time.sleep(8)  # the timer killed it
-        with pytest.raises(OSError): urllib.request.urlopen(f'http://127.0.0.1:{port}/', timeout=2)
+def test_server_commands_carry_this_environment_and_the_port(tmp_path, monkeypatch):
+    "`procs.serving` passes `env` to Popen as the WHOLE environment: without ours the server would run with no PATH."
+    monkeypatch.setenv('HFGUIDE_PROBE', 'kept')
+    cmd, url, env = D.trackio_server('p', port=45678)
+    assert url == 'http://127.0.0.1:45678/' and env['GRADIO_SERVER_PORT'] == '45678' and cmd[1:4] == ['show', '--project', 'p']
+    assert env['HFGUIDE_PROBE'] == 'kept' and env['PATH'] == os.environ['PATH']
+    cmd, url, env = D.tensorboard_server(tmp_path, port=45679)
+    assert url == 'http://127.0.0.1:45679/' and cmd[cmd.index('--port') + 1] == '45679' and cmd[cmd.index('--logdir') + 1] == str(tmp_path)
+    assert env['HFGUIDE_PROBE'] == 'kept' and env['PATH'] == os.environ['PATH']
 
 def test_trackio_metrics_round_trip(tmp_path):
     code = ("import trackio; trackio.init(project='p', name='r');"

@@ -2,7 +2,8 @@
 import os, re, subprocess, sys
 import pytest
 from _browser import launch_browser, require_chromium, shot
-from hfguide.diagnostics import serving, trackio_server, tensorboard_server
+from hfguide.diagnostics import trackio_server, tensorboard_server
+from hfguide.procs import serving
 
 pw_api = pytest.importorskip('playwright.sync_api')
 
@@ -26,9 +27,9 @@ def test_trackio_dashboard(page, tmp_path):
     code = ("import trackio; trackio.init(project='ch15-browser', name='run-in-browser');"
             "[trackio.log({'train/loss': 2.0 / (i + 1)}) for i in range(5)]; trackio.finish()")
     subprocess.run([sys.executable, '-c', code], env={**os.environ, **env}, check=True, timeout=300, capture_output=True)
-    cmd, url, extra = trackio_server('ch15-browser')
-    with serving(cmd, url, env={**env, **extra}, ready_timeout=120, max_seconds=400) as u:
-        page.goto(u)
+    cmd, url, server_env = trackio_server('ch15-browser')
+    with serving(cmd, url, env={**server_env, **env}, timeout=120):
+        page.goto(url)
         pw_api.expect(page.get_by_text('run-in-browser').first).to_be_visible(timeout=90_000)
         shot(page, 'trackio_dashboard')  # before the metric check, so a failure leaves a picture to look at
         pw_api.expect(page.get_by_text(re.compile('loss')).first).to_be_visible(timeout=90_000)
@@ -38,8 +39,8 @@ def test_tensorboard_dashboard(page, tmp_path):
     code = ("from torch.utils.tensorboard import SummaryWriter; import sys; w = SummaryWriter(sys.argv[1]);"
             "[w.add_scalar('train/loss', 2.0 / (i + 1), i) for i in range(5)]; w.close()")
     subprocess.run([sys.executable, '-c', code, str(tmp_path/'run1')], check=True, timeout=300, capture_output=True)
-    cmd, url, extra = tensorboard_server(tmp_path)
-    with serving(cmd, url, env=extra, ready_timeout=120, max_seconds=400) as u:
-        page.goto(u + '#timeseries')
+    cmd, url, server_env = tensorboard_server(tmp_path)
+    with serving(cmd, url, env=server_env, timeout=120):
+        page.goto(url + '#timeseries')
         pw_api.expect(page.get_by_text('train/loss').first).to_be_visible(timeout=90_000)
         shot(page, 'tensorboard_dashboard')
