@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util, json, math, os, re, shutil, struct, subprocess, sys, time, hashlib
 from pathlib import Path
 import numpy as np
-from .offline import StandIn, cache_home, standin_hub_cache, _snapshot, _write_refs
+from .offline import StandIn, cache_home, standin_hub_cache, _snapshot, _write_refs, _card
 from .procs import run_bounded
 
 # %% auto #0
@@ -235,15 +235,6 @@ _MEDIA_WHAT = {
            "image-text-to-text runs, its text is noise",
 }
 
-def _media_card(s:StandIn, metrics:dict|None=None):
-    from huggingface_hub import ModelCard, ModelCardData
-    data = ModelCardData(license='mit' if s.recipe == 'whisper' else 'apache-2.0', language='en', tags=['hfguide-standin', 'offline'])
-    lines = [f"---\n{data.to_yaml()}\n---", f"# Offline stand-in for `{s.repo_id}`", "",
-             f"**Built by `hfguide`** so the cookbook runs without the Hub. Online, the same code downloads the real model.", "",
-             f"- Used for: {s.task}", f"- What it is: {_MEDIA_WHAT[s.recipe]}"]
-    if metrics: lines += ["- Measured on freshly drawn held-out images:"] + [f"  - {k}: {v}" for k, v in metrics.items()]
-    return ModelCard('\n'.join(lines) + '\n')
-
 # %% ../nbs/96_media_standins.ipynb #b1206b3a
 def build_media_standins(root:str|Path|None=None, # Hub cache to write into; default `standin_hub_cache()`
                          verbose:bool=True, # print each step with its time?
@@ -258,7 +249,9 @@ def build_media_standins(root:str|Path|None=None, # Hub cache to write into; def
         if snap.exists(): shutil.rmtree(snap)
         snap.mkdir(parents=True)
         model.save_pretrained(snap); proc.save_pretrained(snap)
-        _media_card(s, m).save(snap/'README.md'); _write_refs(s.repo_id, key, s.revisions, root)
+        _card(s, _MEDIA_WHAT[s.recipe], m, license='mit' if s.recipe == 'whisper' else 'apache-2.0', disclaim=False,
+              measured_on='freshly drawn held-out images').save(snap/'README.md')
+        _write_refs(s.repo_id, key, s.revisions, root)
         if verbose: print(f"{s.recipe:<13} {time.time()-t0:6.1f}s  {s.repo_id}", flush=True)
     by = {s.recipe: s for s in MEDIA_STANDINS}
     save(by['whisper'], *whisper_from_ct2())

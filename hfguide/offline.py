@@ -251,14 +251,22 @@ def _score_qa(path):
     return {'exact_match': em / max(1, len(rows)), 'n_test': len(rows)}
 
 # %% ../nbs/91_offline.ipynb #51ea81de
-def _card(s: StandIn, what: str, metrics: dict|None=None):
+def _card(s: StandIn, # the stand-in the card is for
+          what: str, # what the weights are, in one line
+          metrics: dict|None=None, # measured figures, listed under `measured_on`
+          base_model: str|None=None, # the model it was fine-tuned from (card metadata)
+          license: str='apache-2.0', # the weights' licence (card metadata)
+          disclaim: bool=True, # open with "This is not `repo_id`" (False where `what` says which parts are real)
+          measured_on: str='the held-out split of the shipped data', # where `metrics` were measured
+         ):
+    "The model card of a stand-in: metadata, what it is used for, what it is, and what it scored."
     from huggingface_hub import ModelCard, ModelCardData
-    data = ModelCardData(license='apache-2.0', language='en', tags=['hfguide-standin', 'offline'],
-                         base_model=None if s.recipe in ('gpt2', 'bart', 'minilm') else MINILM)
+    data = ModelCardData(license=license, language='en', tags=['hfguide-standin', 'offline'], base_model=base_model)
+    built = (f"**This is not `{s.repo_id}`.** It is a stand-in built by `hfguide` so the cookbook runs without the Hub. " if disclaim
+             else "**Built by `hfguide`** so the cookbook runs without the Hub. ")
     lines = [f"---\n{data.to_yaml()}\n---", f"# Offline stand-in for `{s.repo_id}`", "",
-             f"**This is not `{s.repo_id}`.** It is a stand-in built by `hfguide` so the cookbook runs without the Hub. "
-             f"Online, the same code downloads the real model.", "", f"- Used for: {s.task}", f"- What it is: {what}"]
-    if metrics: lines += ["- Measured on the held-out split of the shipped data:"] + [f"  - {k}: {v:.3f}" if isinstance(v, float) else f"  - {k}: {v}" for k, v in metrics.items()]
+             built + "Online, the same code downloads the real model.", "", f"- Used for: {s.task}", f"- What it is: {what}"]
+    if metrics: lines += [f"- Measured on {measured_on}:"] + [f"  - {k}: {v:.3f}" if isinstance(v, float) else f"  - {k}: {v}" for k, v in metrics.items()]
     return ModelCard('\n'.join(lines) + '\n')
 
 def _save_weights(s: StandIn, model, tok, key, root=None):
@@ -271,7 +279,8 @@ def _save_weights(s: StandIn, model, tok, key, root=None):
 
 def _label(s: StandIn, key, what, metrics=None, root=None):
     "Add the model card and the refs that make the snapshot loadable by name and pinned revision."
-    _card(s, what, metrics).save(_snapshot(s.repo_id, key, root)/'README.md')
+    base = None if s.recipe in ('gpt2', 'bart', 'minilm') else MINILM   # the rest are MiniLM fine-tuned (or cut)
+    _card(s, what, metrics, base_model=base).save(_snapshot(s.repo_id, key, root)/'README.md')
     _write_refs(s.repo_id, key, s.revisions, root)
 
 # %% ../nbs/91_offline.ipynb #e0eec857

@@ -98,3 +98,16 @@ def test_fine_tuned_standins_meet_their_bars():
 
 def test_bad_mode_is_refused():
     with pytest.raises(ValueError, match="mode must be 'auto', 'offline' or 'online'"): use_standins('sometimes')
+
+def test_card_says_what_a_standin_is():
+    "One card writer for the text and the media stand-ins: metadata, the disclaimer (or not), the figures."
+    from hfguide.offline import StandIn, MINILM, _card
+    s = StandIn('org/model', 'text-classification', 'sentiment3')
+    c = _card(s, 'a tiny thing', {'accuracy': 0.91234, 'n_test': 40}, base_model=MINILM)
+    text = str(c)
+    assert (c.data.base_model, c.data.license, c.data.tags) == (MINILM, 'apache-2.0', ['hfguide-standin', 'offline'])
+    assert '**This is not `org/model`.**' in text and '- What it is: a tiny thing' in text
+    assert '- Measured on the held-out split of the shipped data:\n  - accuracy: 0.912\n  - n_test: 40\n' in text
+    c = _card(s, 'the real one', {'acc': 0.5}, license='mit', disclaim=False, measured_on='drawn images')
+    assert c.data.base_model is None and c.data.license == 'mit' and 'This is not' not in str(c)
+    assert '**Built by `hfguide`**' in str(c) and '- Measured on drawn images:\n  - acc: 0.500\n' in str(c)
