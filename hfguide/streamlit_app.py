@@ -12,7 +12,7 @@ import hfguide.apps as _apps, hfguide.data as _data, hfguide.infer as _infer   #
 
 # %% auto #0
 __all__ = ['MAX_UPLOAD_MB', 'CHUNK', 'PAGES', 'COLOURS', 'EXAMPLES', 'check_upload', 'read_upload', 'analyze_texts',
-           'analyze_dataset', 'main', 'streamlit_command', 'serve_streamlit']
+           'analyze_dataset', 'main', 'streamlit_command', 'serve_streamlit', 'run_streamlit']
 
 # %% ../nbs/08_streamlit.ipynb #326020ad
 MAX_UPLOAD_MB = 10 # bigger uploads are refused with a message
@@ -148,15 +148,24 @@ def streamlit_command(port:int=8501, # port to serve on
     return [sys.executable, '-m', 'streamlit', 'run', str(Path(_apps.__file__).with_name('streamlit_app.py')), '--server.address', host,
             '--server.port', str(port), '--server.headless', 'true', '--browser.gatherUsageStats', 'false']
 
+# %% ../nbs/08_streamlit.ipynb #f3a8d5c2
 def serve_streamlit(port:int=8501, # port to serve on
                     host:str='127.0.0.1', # interface to bind
                     timeout:float=120, # seconds to wait for the server to answer
-                   ) -> int:
-    "Serve the dashboard with `streamlit run` until Ctrl-C or until it exits; the server and its children stop with it."
-    import tempfile
+                    log:str|Path|None=None, # file for the server's output (default: discarded)
+                   ):
+    "The dashboard served by `streamlit run`, as a context manager: yields the server's `Popen` once it answers, stops it and its children on exit."
     from hfguide.procs import serving
+    return serving(streamlit_command(port, host), f'http://{host}:{port}/_stcore/health', timeout=timeout, log=log)
+
+# %% ../nbs/08_streamlit.ipynb #b5d0f7e4
+def run_streamlit(port:int=8501, # port to serve on
+                  host:str='127.0.0.1', # interface to bind
+                  timeout:float=120, # seconds to wait for the server to answer
+                 ) -> int:
+    "Serve the dashboard until Ctrl-C or until it exits (`hfguide app streamlit`); return its exit code."
     log = Path(tempfile.mkdtemp(prefix='hfguide-streamlit-'))/'streamlit.log'
-    with serving(streamlit_command(port, host), f'http://{host}:{port}/_stcore/health', timeout=timeout, log=log) as proc:
+    with serve_streamlit(port, host, timeout, log) as proc:
         print(f'Dashboard on http://{host}:{port} (Ctrl-C stops it; log: {log})', flush=True)
         try: return proc.wait()
         except KeyboardInterrupt: return 0

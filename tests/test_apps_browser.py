@@ -93,13 +93,11 @@ def test_gradio_toolbox_in_the_browser(page, gradio_url):
 
 @pytest.fixture(scope='module')
 def streamlit_url(tmp_path_factory):
-    from hfguide.streamlit_app import streamlit_command
-    from hfguide.procs import serving
+    from hfguide.streamlit_app import serve_streamlit
     require_chromium()
     port = free_port()
-    url = f'http://127.0.0.1:{port}'
-    with serving(streamlit_command(port), url + '/_stcore/health', timeout=120, log=tmp_path_factory.mktemp('st')/'streamlit.log'):
-        yield url
+    with serve_streamlit(port, timeout=120, log=tmp_path_factory.mktemp('st')/'streamlit.log'):
+        yield f'http://127.0.0.1:{port}'
 
 def test_streamlit_dashboard_in_the_browser(page, streamlit_url, tmp_path):
     page.goto(streamlit_url)
