@@ -111,3 +111,36 @@ def test_card_says_what_a_standin_is():
     c = _card(s, 'the real one', {'acc': 0.5}, license='mit', disclaim=False, measured_on='drawn images')
     assert c.data.base_model is None and c.data.license == 'mit' and 'This is not' not in str(c)
     assert '**Built by `hfguide`**' in str(c) and '- Measured on drawn images:\n  - acc: 0.500\n' in str(c)
+
+def _fit_learning_rates(monkeypatch, n_rows, epochs, bs, lr):
+    "The learning rate of every optimizer step `_fit` takes, recorded from inside AdamW.step."
+    from types import SimpleNamespace
+    from hfguide.offline import _fit
+    seen = []
+    class Recording(torch.optim.AdamW):
+        def step(self, *a, **k): seen.append(self.param_groups[0]['lr']); return super().step(*a, **k)
+    monkeypatch.setattr(torch.optim, 'AdamW', Recording)
+    class Tiny(torch.nn.Module):
+        def __init__(self): super().__init__(); self.w = torch.nn.Parameter(torch.zeros(1))
+        def forward(self, input_ids): return SimpleNamespace(loss=((self.w - input_ids.float().mean())**2).sum())
+    feats = [{'input_ids': [1] * (3 + i % 7)} for i in range(n_rows)]
+    _fit(Tiny(), feats, lambda rows: {'input_ids': torch.tensor([len(r['input_ids']) for r in rows])}, epochs=epochs, lr=lr, bs=bs)
+    return seen
+
+@pytest.mark.parametrize('n_rows,epochs,bs,lr', [(300, 2, 32, 2e-4), (200, 4, 16, 2e-4), (90, 2, 16, 3e-3)])
+def test_fit_warmup_is_not_transformers_linear_schedule(monkeypatch, n_rows, epochs, bs, lr):
+    """`_fit` warms up to (s+1)/warm of the rate at step s; transformers' `get_linear_schedule_with_warmup` to s/warm (0 at
+    step 0). Same decay after. Swapping in the library would change every stand-in's weights without a `RECIPE_VERSION` bump."""
+    from transformers import get_linear_schedule_with_warmup
+    seen = _fit_learning_rates(monkeypatch, n_rows, epochs, bs, lr)
+    n = epochs * -(-n_rows // bs); warm = max(1, n // 10)
+    assert len(seen) == n
+    ours = [lr * min((s + 1) / warm, (n - s) / (n - warm)) for s in range(n)]          # the recipe, written out
+    assert seen == pytest.approx(ours, rel=1e-12)
+    opt = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=lr)
+    sched = get_linear_schedule_with_warmup(opt, num_warmup_steps=warm, num_training_steps=n)
+    library = []
+    for _ in range(n): library.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+    assert library[0] == 0 and seen[0] == pytest.approx(lr / warm)                   # the library's first step does nothing
+    assert seen[:warm - 1] == pytest.approx(library[1:warm])                          # warm-up: ours is one step ahead
+    assert seen[warm:] == pytest.approx(library[warm:])                               # decay: the same
