@@ -101,8 +101,6 @@ def test_serve_streamlit_answers_then_leaves_nothing(tmp_path):
     assert not url_answers(f'http://127.0.0.1:{port}/_stcore/health')
     assert [p for p in tree if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE] == []
 
-@pytest.mark.xfail(strict=True, reason="nbs/93_cli.ipynb's _app still calls serve_streamlit (now a context manager) as if it blocked: "
-                   "it must call run_streamlit; remove this mark with that change")
 def test_cli_serves_the_dashboard_until_stopped(tmp_path):
     "`hfguide app streamlit` blocks serving the dashboard (stopped here by leaving the block)."
     import sys
