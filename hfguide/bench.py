@@ -15,8 +15,9 @@ from .registry import MINILM, SENTIMENT_MODEL, seeded_classifier
 # %% auto #0
 __all__ = ['PAIRS', 'matmul_peak_gflops', 'encoder_flops', 'bench_inference', 'bench_tokenize', 'guide_padded',
            'bench_train_padding', 'pair_speedup', 'pair_checkpointing', 'pair_bf16_step', 'pair_compile', 'pair_onnx',
-           'pair_sdpa', 'run_pairs', 'format_pairs', 'format_inference', 'format_tokenize', 'format_train_padding',
-           'bench_ratios', 'run_benchmarks', 'bench_lora_vs_full', 'format_lora_vs_full', 'batch_vs_loop']
+           'pair_sdpa', 'pair_quant_bf16', 'pair_quant_torch_int8', 'pair_quant_ort_int8', 'pair_fast_path',
+           'run_pairs', 'format_pairs', 'format_inference', 'format_tokenize', 'format_train_padding', 'bench_ratios',
+           'run_benchmarks', 'bench_lora_vs_full', 'format_lora_vs_full', 'batch_vs_loop']
 
 # %% ../nbs/92_bench.ipynb #6914e15e
 def matmul_peak_gflops(n:int=1024, # square matrix size
@@ -51,7 +52,7 @@ def bench_inference(n:int=1000, # reviews to classify (the first `n` shipped rev
                     model:str=SENTIMENT_MODEL, # the guide's Streamlit model
                     batch_size:int=32, # batch size for the two batched ways
                    ) -> dict:
-    "Time the guide's per-row loop, pipeline batching and `classify_texts` on the same texts; check their labels agree."
+    "Time the guide's per-row loop, pipeline batching and `classify_texts` on the same texts. The fp32 ways must agree exactly (`same_labels`); the helper in its default dtype (bf16 where the CPU has it) may flip a borderline row: `helper_label_agreement` says how often it agrees."
     import torch
     from transformers import pipeline
     texts = [r['text'] for r in read_reviews(lang=None)[:n]]
@@ -69,7 +70,8 @@ def bench_inference(n:int=1000, # reviews to classify (the first `n` shipped rev
     return dict(n=len(texts), model=model, batch_size=batch_size, torch_threads=torch.get_num_threads(), helper_dtype=str(dtype),
                 seconds=dict(per_row=t_row, pipeline_batched=t_pipe, classify_texts=t_ours, classify_texts_fp32=t_32),
                 speedup_vs_per_row=t_row / t_ours, speedup_vs_pipeline=t_pipe / t_ours, fp32_speedup_vs_per_row=t_row / t_32,
-                same_labels=per_row == piped == ours == ours32, label_mismatches=sum(a != c for a, c in zip(per_row, ours)),
+                same_labels=per_row == piped == ours32, label_mismatches=sum(a != c for a, c in zip(per_row, ours)),
+                helper_label_agreement=sum(a == c for a, c in zip(per_row, ours)) / len(texts),
                 helper_gflops=flops / t_ours / 1e9, matmul_peak_gflops=peak, fraction_of_peak=flops / t_ours / 1e9 / peak)
 
 # %% ../nbs/92_bench.ipynb #e779b2ea
@@ -233,7 +235,64 @@ def pair_sdpa(quick:bool=False):
                         'eager', 'sdpa', None, r['same'], f"max diff on real tokens {r['max_diff']:.1e}", speedup=r['sdpa_speedup'],
                         seconds=r['seconds'], max_diff=r['max_diff'], seq_len=r['seq_len'], batch=r['batch'], shape=shape)
 
-PAIRS = {'checkpointing': pair_checkpointing, 'bf16_step': pair_bf16_step, 'compile': pair_compile, 'onnx': pair_onnx, 'sdpa': pair_sdpa}
+# %% ../nbs/92_bench.ipynb #4f09f19c
+def _pair_quant(name:str, quick:bool):
+    "One of chapter 12's variants vs fp32 on held-out reviews: `compare_variants` rows, raw rounds kept."
+    from importlib.util import find_spec
+    from hfguide.quant import compare_variants, held_out_reviews
+    if name.startswith('ort') and not (find_spec('onnxruntime') and find_spec('onnxscript')): return None   # the [ch12] extra
+    texts, gold = held_out_reviews()
+    if quick: texts, gold = texts[:16], gold[:16]
+    t = compare_variants([name], texts=texts, labels=gold, timing_rows=8 if quick else 64, rounds=3 if quick else 7)
+    a, b = t['rows']['fp32'], t['rows'][name]
+    return _pair_record(f"{name} classifier vs fp32, {t['timing_rows']} held-out reviews timed (batch 32)", 'fp32', name,
+                        {'fp32': a['rounds_s'], name: b['rounds_s']}, b['agree_fp32'] >= 0.9 and b['accuracy'] >= a['accuracy'] - 0.01,
+                        f"held-out accuracy {b['accuracy']:.3f} vs {a['accuracy']:.3f} ({t['n_texts']} reviews), labels agree {b['agree_fp32']:.1%}; "
+                        f"{a['disk_mib']:.0f} -> {b['disk_mib']:.0f} MiB on disk",
+                        disk_mib={'fp32': a['disk_mib'], name: b['disk_mib']}, accuracy={'fp32': a['accuracy'], name: b['accuracy']},
+                        n_texts=t['n_texts'], cpu_features=t['features'])
+
+def pair_quant_bf16(quick:bool=False):
+    "bf16 classifier vs fp32: held-out accuracy within 1 point, size on disk."
+    return _pair_quant('bf16', quick)
+
+def pair_quant_torch_int8(quick:bool=False):
+    "torch.ao dynamic int8 classifier vs fp32: held-out accuracy within 1 point, size on disk."
+    return _pair_quant('torch_int8', quick)
+
+def pair_quant_ort_int8(quick:bool=False):
+    "ONNX Runtime int8 classifier vs fp32: held-out accuracy within 1 point, size on disk."
+    return _pair_quant('ort_int8', quick)
+
+
+# %% ../nbs/92_bench.ipynb #0fc9c1c8
+def pair_fast_path(quick:bool=False):
+    "classify_texts on the fast CPU route vs fp32 eager: all held-out reviews, accuracy within 1 point; GFLOP/s vs peak."
+    import torch
+    from hfguide.infer import classify_texts
+    from hfguide.optimize import _alternating
+    from hfguide.quant import rule_cpu_variant, held_out_reviews, helper_gflops, CLASSIFIER
+    texts, gold = held_out_reviews()
+    if quick: texts, gold = texts[:16], gold[:16]
+    fast = rule_cpu_variant()
+    run = {'fp32': lambda: classify_texts(texts, model=CLASSIFIER, device='cpu', dtype=torch.float32),
+           'fast': lambda: classify_texts(texts, model=CLASSIFIER, variant=fast)}
+    labels = {k: [r['label'] for r in f()] for k, f in run.items()}   # also the warm-up
+    acc = {k: sum(p == g for p, g in zip(v, gold)) / len(gold) for k, v in labels.items()}
+    agree = sum(a == b for a, b in zip(labels['fp32'], labels['fast'])) / len(texts)
+    g = helper_gflops(fast, n=16 if quick else 64, rounds=1 if quick else 3)
+    return _pair_record(f"classify_texts(variant={fast!r}) vs fp32 eager, {len(texts)} held-out reviews", 'fp32', 'fast',
+                        _alternating(run, 3 if quick else 5), acc['fast'] >= acc['fp32'] - 0.01,
+                        f"held-out accuracy {acc['fast']:.3f} vs {acc['fp32']:.3f}, labels agree {agree:.1%}; "
+                        f"{g['achieved_gflops']:.0f} GFLOP/s = {g['share']:.0%} of a {g['arithmetic']} matmul peak",
+                        fast_variant=fast, accuracy=acc, agreement=agree, gflops=g, n_texts=len(texts))
+
+
+# %% ../nbs/92_bench.ipynb #1d377653
+PAIRS = {'checkpointing': pair_checkpointing, 'bf16_step': pair_bf16_step, 'compile': pair_compile, 'onnx': pair_onnx, 'sdpa': pair_sdpa,
+         'quant_bf16': pair_quant_bf16, 'quant_torch_int8': pair_quant_torch_int8, 'quant_ort_int8': pair_quant_ort_int8,
+         'fast_path': pair_fast_path}
+
 
 # %% ../nbs/92_bench.ipynb #e0a1b2c5
 def run_pairs(names=None, # keys of `PAIRS` (None: all of them)
@@ -278,7 +337,7 @@ def format_inference(r:dict) -> str:
             f"  classify_texts          {s['classify_texts']:7.2f} s   {r['speedup_vs_per_row']:.2f}x"
             f"  ({r['speedup_vs_pipeline']:.2f}x the pipeline's batching; {r['helper_dtype']})",
             f"  classify_texts float32  {s['classify_texts_fp32']:7.2f} s   {r['fp32_speedup_vs_per_row']:.2f}x",
-            f"  same labels, all four ways: {r['same_labels']} ({r['label_mismatches']} mismatches per-row vs helper)",
+            f"  same labels, per-row / pipeline / helper fp32: {r['same_labels']}; helper in {r['helper_dtype']} agrees on {r['helper_label_agreement']:.1%} ({r['label_mismatches']} flips)",
             f"  classify_texts: {r['helper_gflops']:.1f} GFLOP/s = {r['fraction_of_peak']:.0%} of a {r['matmul_peak_gflops']:.1f} GFLOP/s"
             f" {r['helper_dtype'].replace('torch.', '')} matmul peak"]
     return '\n'.join(rows)
@@ -337,6 +396,7 @@ def bench_ratios(res:dict) -> dict:
         if p is None: continue   # skipped: its tools are not installed
         out[f'{name}_speedup'] = pair_speedup(p)
         if p['memory_mib']: out[f'{name}_memory_saving'] = p['memory_mib'][p['baseline']] / p['memory_mib'][p['variant']]
+        if 'disk_mib' in p['detail']: out[f'{name}_smaller_on_disk'] = p['detail']['disk_mib'][p['baseline']] / p['detail']['disk_mib'][p['variant']]
     return out
 
 def run_benchmarks(n:int=1000, # rows for the inference benchmark

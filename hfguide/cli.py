@@ -131,8 +131,8 @@ def _bench(args):
 
 def _app(args):
     if args.app == 'streamlit':
-        from hfguide.streamlit_app import serve_streamlit
-        raise SystemExit(serve_streamlit(port=args.port or 8501, host=args.host))
+        from hfguide.streamlit_app import run_streamlit
+        raise SystemExit(run_streamlit(port=args.port or 8501, host=args.host))
     from hfguide.offline import use_standins
     from hfguide.apps import serve
     use_standins(verbose=False)  # the CLI is an entry point: it may switch this process to the stand-ins for good

@@ -101,6 +101,7 @@ def classify_texts(texts, # a list (or Series) of texts; a single string is trea
                    max_length:int|None=None, # token limit per text; default the model's (512 for BERT)
                    device:str|None=None, # default: `best_device()`
                    dtype='auto', # 'auto': `inference_dtype(device)`: bf16 where native, fp16 on older GPUs (T4), else float32
+                   variant:str|None=None, # a CPU route of chapter 12 (`hfguide.quant.VARIANTS`, e.g. 'ort_int8'); `dtype` and `device` are then unused
                   ) -> list[dict]:
     "Label every text, in input order: `{label, score, truncated, error}`; bad rows get an error, never an exception."
     import torch
@@ -108,9 +109,15 @@ def classify_texts(texts, # a list (or Series) of texts; a single string is trea
     if isinstance(texts, str): texts = [texts]
     texts = list(texts)
     if batch_size < 1: raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-    device = device or best_device()
-    m, tok = load_model(model, 'sequence-classification', device, inference_dtype(device) if dtype == 'auto' else dtype)
-    limit = max_length or min(tok.model_max_length, m.config.max_position_embeddings)
+    if variant is None:
+        device = device or best_device()
+        m, tok = load_model(model, 'sequence-classification', device, inference_dtype(device) if dtype == 'auto' else dtype)
+        id2label, limit, run = m.config.id2label, min(tok.model_max_length, m.config.max_position_embeddings), lambda b: m(**b.to(m.device)).logits
+    else:   # chapter 12's fast CPU routes: built once per process, run through `Variant.logits`
+        from hfguide.quant import fast_classifier
+        v, tok, id2label = fast_classifier(variant, model)
+        limit, run = min(tok.model_max_length, 512), v.logits
+    limit = max_length or limit
     results, good = [None]*len(texts), []
     for i, t in enumerate(texts):
         try: _check_text(t); good.append(i)
@@ -123,12 +130,10 @@ def classify_texts(texts, # a list (or Series) of texts; a single string is trea
     cut = {good[j] for j, n in Counter(chunk_of).items() if n > 1}
     feats = [{k: enc[k][first[j]] for k in enc.keys()} for j in range(len(good))]
     order = sorted(range(len(good)), key=lambda j: len(feats[j]['input_ids']), reverse=True)
-    id2label = m.config.id2label
-    with torch.inference_mode():
+    with torch.inference_mode(variant is None):   # quanto's variants need plain no_grad (Variant.logits)
         for s in range(0, len(order), batch_size):
             js = order[s:s+batch_size]
-            batch = tok.pad([feats[j] for j in js], return_tensors='pt').to(m.device)
-            probs = m(**batch).logits.float().softmax(-1)
+            probs = run(tok.pad([feats[j] for j in js], return_tensors='pt')).float().softmax(-1)
             score, idx = probs.max(-1)
             for j, p, k in zip(js, score.tolist(), idx.tolist()):
                 results[good[j]] = dict(label=id2label[k], score=p, truncated=good[j] in cut, error=None)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys, json, time, statistics, threading
 from pathlib import Path
 import torch
-from .real_weights import SMOLLM2_ID, run_bounded
+from .real_weights import SMOLLM2_ID
+from .procs import run_bounded
 
 # %% auto #0
 __all__ = ['KV_VARIANTS', 'WEATHER', 'load_chat_model', 'chat_inputs', 'generate_text', 'next_token_probs', 'top_p_count',

@@ -118,7 +118,7 @@ def test_bench_train_padding_same_losses_fewer_tokens():
 @pytest.fixture(scope='module')
 def quick_pairs():
     from hfguide.bench import run_pairs
-    return run_pairs(quick=True, print_fn=lambda *a, **k: None)
+    return run_pairs(['checkpointing', 'bf16_step', 'compile', 'onnx', 'sdpa'], quick=True, print_fn=lambda *a, **k: None)   # chapter 12's: tests/test_quant.py
 
 def _minilm(layers=1):
     from hfguide.optimize import _fresh_model
@@ -130,7 +130,7 @@ def _texts():
 
 def test_pairs_registry_covers_the_issues():
     from hfguide.bench import PAIRS
-    assert {'checkpointing', 'bf16_step', 'compile', 'onnx', 'sdpa'} <= set(PAIRS)
+    assert {'checkpointing', 'bf16_step', 'compile', 'onnx', 'sdpa', 'quant_bf16', 'quant_torch_int8', 'quant_ort_int8', 'fast_path'} <= set(PAIRS)
 
 @pytest.mark.timeout(1200)
 def test_pair_checkpointing_and_bf16_recomputed(quick_pairs):
