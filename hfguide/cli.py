@@ -121,6 +121,10 @@ def _bench(args):
     size = {k: getattr(args, k) if getattr(args, k) is not None else (QUICK[k] if args.quick else full)
             for k, full in dict(n=1000, n_tokenize=20_000, n_train=128, lora_steps=30).items()}
     use_standins(verbose=False)
+    import os, warnings, datasets, transformers   # an entry point: the tables and one line per step, no library chatter
+    datasets.disable_progress_bars(); transformers.utils.logging.disable_progress_bar(); transformers.logging.set_verbosity_error()
+    warnings.simplefilter('ignore', FutureWarning); os.environ['PYTHONWARNINGS'] = 'ignore::FutureWarning'   # also in spawned workers
+    import logging; logging.getLogger('torch.onnx').setLevel(logging.ERROR)   # "torchvision is not installed" while exporting
     names = ['tokenize', 'inference', 'training padding'] + ['LoRA vs full'] * bool(size['lora_steps'])
     run = list(PAIRS) if pairs is None else pairs
     print(f"bench{' --quick' if args.quick else ''}: {len(names)} benchmarks ({', '.join(names)}) and {len(run)} optimization pairs"
