@@ -243,7 +243,7 @@ def _pair_quant(name:str, quick:bool):
     if name.startswith('ort') and not (find_spec('onnxruntime') and find_spec('onnxscript')): return None   # the [ch12] extra
     texts, gold = held_out_reviews()
     if quick: texts, gold = texts[:16], gold[:16]
-    t = compare_variants([name], texts=texts, labels=gold, timing_rows=8 if quick else 64, rounds=3 if quick else 7)
+    t = compare_variants([name], texts=texts, labels=gold, timing_rows=8 if quick else 64, rounds=3 if quick else 7, progress=False)
     a, b = t['rows']['fp32'], t['rows'][name]
     return _pair_record(f"{name} classifier vs fp32, {t['timing_rows']} held-out reviews timed (batch 32)", 'fp32', name,
                         {'fp32': a['rounds_s'], name: b['rounds_s']}, b['agree_fp32'] >= 0.9 and b['accuracy'] >= a['accuracy'] - 0.01,

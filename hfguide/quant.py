@@ -167,6 +167,7 @@ def compare_llm(names=LLM_VARIANTS, # variants to compare; 'fp32' (the reference
                 timing_tokens:int=256, # tokens in the timed forward pass
                 rounds:int=3, # alternating timing rounds
                 folder:str|Path|None=None, # where the variants are saved; default a temporary folder
+                progress:bool=True, # print a line per variant and stage (the full run takes minutes)
                ) -> dict:
     "Size on disk, `get_memory_footprint()`, tensor bytes, forward-time ratio, perplexity and greedy agreement of each variant."
     from transformers import AutoTokenizer
@@ -183,9 +184,12 @@ def compare_llm(names=LLM_VARIANTS, # variants to compare; 'fp32' (the reference
             with quiet_bnb(): m.save_pretrained(root/n)
             rows[n] = dict(disk_mib=sum(disk_mib(f) for f in (root/n).glob('*.safetensors')),
                            footprint_mib=m.get_memory_footprint() / 2**20, tensor_mib=tensor_mib(m))
+            if progress: print(f"{n}: loaded and saved", flush=True)
         with quiet_bnb():
-            gens = {n: greedy_ids(m, tok, questions, max_new_tokens) for n, m in models.items()}
-            for n, m in models.items(): rows[n]['perplexity'] = perplexity(m, tok, text, max_length=256)
+            gens = {}
+            for n, m in models.items():
+                gens[n] = greedy_ids(m, tok, questions, max_new_tokens); rows[n]['perplexity'] = perplexity(m, tok, text, max_length=256)
+                if progress: print(f"{n}: {len(questions)} answers generated, perplexity scored", flush=True)
             def fwd(m): return lambda: m(input_ids=ids.to(m.device))
             with torch.no_grad():
                 fns = {n: fwd(m) for n, m in models.items()}
@@ -311,6 +315,7 @@ def compare_variants(names=VARIANTS, # variants to compare; 'fp32' (the referenc
                      rounds:int=5, # alternating timing rounds
                      model:str=CLASSIFIER, # the classifier checkpoint
                      folder:str|Path|None=None, # where variants are saved; default a temporary folder
+                     progress:bool=True, # print a line as each variant is built and scored (the full run takes minutes)
                     ) -> dict:
     "Disk size, median time ratio to fp32 (and the raw seconds per round), held-out accuracy and agreement with fp32 of each variant."
     from transformers import AutoConfig, AutoTokenizer
@@ -321,8 +326,10 @@ def compare_variants(names=VARIANTS, # variants to compare; 'fp32' (the referenc
     rows = {}
     with contextlib.ExitStack() as stack:
         root = Path(folder) if folder else Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        vs = {n: build_variant(n, model, root) for n in names}
-        preds = {n: predict_labels(v, tok, texts, id2label) for n, v in vs.items()}
+        vs, preds = {}, {}
+        for n in names:
+            t0 = time.perf_counter(); vs[n] = build_variant(n, model, root); preds[n] = predict_labels(vs[n], tok, texts, id2label)
+            if progress: print(f"{n}: built and scored on {len(texts)} texts in {time.perf_counter() - t0:.0f} s", flush=True)
         fns = {n: (lambda v=v: predict_labels(v, tok, texts[:timing_rows], id2label)) for n, v in vs.items()}
         for f in fns.values(): f()   # warm-up, untimed
         times = _alternating(fns, rounds)
