@@ -33,6 +33,7 @@ def lora_param_table(model, # a `PeftModel`
             rows.append(dict(module=short, kind='modules_to_save', shape='', r=None, params=n, formula='a trained copy of the module'))
     return pd.DataFrame(rows)
 
+# %% ../nbs/05_peft.ipynb #305c090b
 def lora_param_totals(model, # a `PeftModel`
                      ) -> dict:
     "Trainable and total parameters, split into LoRA, saved modules and the frozen base; agrees with PEFT's own count."
@@ -60,11 +61,13 @@ def adalora_config(total_step:int, # optimizer steps the training will run (epoc
     deltaT = deltaT or max(1, (total_step - tinit - tfinal) // 10)
     return AdaLoraConfig(init_r=init_r, target_r=target_r, tinit=tinit, tfinal=tfinal, deltaT=deltaT, total_step=total_step, **kwargs)
 
+# %% ../nbs/05_peft.ipynb #934527e9
 class AdaLoraAllocator(TrainerCallback):
     "Call AdaLoRA's `update_and_allocate` after each optimizer step, while the gradients are still there."
     def __init__(self, model): self.model = model  # the PeftModel
     def on_optimizer_step(self, args, state, control, **kwargs): self.model.base_model.update_and_allocate(state.global_step)
 
+# %% ../nbs/05_peft.ipynb #b7455a43
 def adalora_ranks(model, # a trained AdaLoRA `PeftModel`
                  ) -> dict:
     "The rank each adapted layer kept after pruning (all `init_r` before the budget is final)."

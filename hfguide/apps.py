@@ -51,12 +51,14 @@ def _ui(fn):
             raise gr.Error(str(e), title='Please check your input', print_exception=False) from None
     return handler
 
+# %% ../nbs/07_gradio.ipynb #cfab60f1
 def classify_text(text:str, # the text to label
                  ) -> str:
     "The guide's handler: 'label (score)' for `text`, plus any notice."
     r = sentiment(text)
     return f"{r['label']} ({r['score']:.3f})" + (f"\n{r['notice']}" if r['notice'] else '')
 
+# %% ../nbs/07_gradio.ipynb #ffd4f1f5
 def sentiment_app() -> gr.Interface:
     "The guide's first app: one textbox in, the label out."
     import gradio as gr
@@ -101,12 +103,14 @@ def _attention_model(model:str):
     m = AutoModel.from_pretrained(model, attn_implementation=best_attention(need_weights=True)).eval()
     return m, AutoTokenizer.from_pretrained(model)
 
+# %% ../nbs/07_gradio.ipynb #65f1255d
 def attention_shape(model:str=ATTENTION_MODEL) -> tuple[int, int]:
     "`(layers, heads)` of `model`, from its config."
     from transformers import AutoConfig
     c = AutoConfig.from_pretrained(model)
     return c.num_hidden_layers, c.num_attention_heads
 
+# %% ../nbs/07_gradio.ipynb #49c498ad
 def attention_map(text:str, # the text to encode
                   layer:int=-1, # layer index (0-based; negative counts from the last)
                   head:int=0, # head index (0-based)
@@ -159,6 +163,7 @@ def _attention_ui(text, layer, head):
     return attention_figure(a), dict(tokens=a['tokens'], layer=a['layer'], head=a['head'],
                                      weights=a['weights'].tolist()), a['notice']
 
+# %% ../nbs/07_gradio.ipynb #06f4c5ff
 QUEUE = dict(default_concurrency_limit=2, max_size=256)
 
 def nlp_toolbox(concurrency_limit:int=QUEUE['default_concurrency_limit'], # model calls run at once, per event

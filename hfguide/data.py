@@ -39,6 +39,7 @@ def _data_file(name):
 def _check_split(split):
     if split not in ('train', 'test', None): raise ValueError(f"split must be 'train', 'test' or None, got {split!r}")
 
+# %% ../nbs/03_datasets.ipynb #19cc82f7
 def read_reviews(lang:str|None='en', # 'en', 'zh', or None for all
                  split:str|None=None, # 'train', 'test', None for both, or 'heldout' for the hand-written reviews
                 ) -> list[dict]:
@@ -51,16 +52,19 @@ def read_reviews(lang:str|None='en', # 'en', 'zh', or None for all
     for r in rows: r['stars'] = int(r['stars'])
     return [r for r in rows if (lang is None or r['lang'] == lang) and (split is None or r['split'] == split)]
 
+# %% ../nbs/03_datasets.ipynb #392158e8
 def _read_jsonl(name, split):
     _check_split(split)
     rows = [json.loads(l) for l in _data_file(name).read_text(encoding='utf-8').splitlines() if l.strip()]
     for r in rows: r['split'] = split_of(r['id'])
     return [r for r in rows if split is None or r['split'] == split]
 
+# %% ../nbs/03_datasets.ipynb #b4ca62dd
 def read_ner(split:str|None=None) -> list[dict]:
     "Rows of `ner.jsonl`: `tokens` and BIO `ner_tags` (strings), plus `split`."
     return _read_jsonl('ner.jsonl', split)
 
+# %% ../nbs/03_datasets.ipynb #4adf7e96
 def read_qa(split:str|None=None) -> list[dict]:
     "Rows of `qa.jsonl` in SQuAD layout (`answers` with `text` and `answer_start`), plus `split`."
     return _read_jsonl('qa.jsonl', split)
@@ -78,12 +82,14 @@ def review_features():
                      'label': ClassLabel(names=list(REVIEW_LABELS)), 'topic': ClassLabel(names=list(TOPICS)),
                      'lang': Value('string')})
 
+# %% ../nbs/03_datasets.ipynb #fcea80f5
 def _dataset_dict(rows, features, splits=('train', 'test')):
     "A `DatasetDict` of `rows` by their `split`, keeping the columns of `features`."
     from datasets import Dataset, DatasetDict
     return DatasetDict({s: Dataset.from_list([{k: r[k] for k in features} for r in rows if r['split'] == s], features=features)
                         for s in splits})
 
+# %% ../nbs/03_datasets.ipynb #a7bc0a1a
 def load_reviews(lang:str|None='en', # 'en', 'zh', or None for all
                  heldout:bool=False, # add a `heldout` split: the hand-written English reviews
                 ):
@@ -92,12 +98,14 @@ def load_reviews(lang:str|None='en', # 'en', 'zh', or None for all
     rows = read_reviews(lang=lang) + (read_reviews(split='heldout') if heldout else [])
     return _dataset_dict(rows, review_features(), ('train', 'test', 'heldout') if heldout else ('train', 'test'))
 
+# %% ../nbs/03_datasets.ipynb #8299f76b
 def load_ner():
     "The shipped NER sentences as a `DatasetDict`, tags as a sequence of `ClassLabel` in the NER model's id order (`NER_LABELS`)."
     from datasets import Features, Value, Sequence, ClassLabel
     return _dataset_dict(read_ner(), Features({'id': Value('string'), 'tokens': Sequence(Value('string')),
                                                'ner_tags': Sequence(ClassLabel(names=list(NER_LABELS)))}))
 
+# %% ../nbs/03_datasets.ipynb #a187b524
 def load_qa():
     "The shipped QA triples as a `DatasetDict` in SQuAD's layout."
     from datasets import Features, Value, Sequence
@@ -118,6 +126,7 @@ def _csv_text(raw:bytes, name:str, encoding:str|None) -> str:
         raise ValueError(f"{name} is not {what}: byte {raw[e.start]:#x} on line {line} (data row {line - 1}); re-save it as UTF-8 "
                          f"(e.g. `iconv -f gbk -t utf-8`), or pass its encoding, e.g. encoding='cp1252' for Excel on Windows") from None
 
+# %% ../nbs/03_datasets.ipynb #ac26ad3e
 def load_csv_texts(path:str|Path, # a CSV file with a header row
                    text_column:str='text', # the column holding the texts
                    encoding:str|None=None, # the file's encoding; default: UTF-8, or UTF-16 when the file starts with its BOM
@@ -183,6 +192,7 @@ def length_grouped_batches(lengths:list[int], # token count of every row
     rng.shuffle(batches)
     return batches
 
+# %% ../nbs/03_datasets.ipynb #9c145c0e
 def make_dataloader(ds, # a tokenized `Dataset` (`input_ids`, optional `attention_mask` and `label`)
                     tokenizer, # pads the batches
                     batch_size:int=32, # rows per batch

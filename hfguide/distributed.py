@@ -111,6 +111,7 @@ class Progress:
     def state_dict(self): return {'epoch': self.epoch}
     def load_state_dict(self, d): self.epoch = d['epoch']
 
+# %% ../nbs/06_accelerate.ipynb #d2f9ccaa
 def weights_digest(state_dict:dict) -> str:
     "SHA-256 of all tensors of `state_dict`, in name order: equal digests mean bit-identical weights."
     import torch
@@ -132,6 +133,7 @@ def _check_args(epochs, n_train, batch_size, grad_accum, lr, max_length, layers)
         f"n_train ({n_train}) must be a multiple of batch_size ({batch_size}): on several processes a short last batch "
         "is topped up with repeated rows, and the run would no longer match a single-process run")
 
+# %% ../nbs/06_accelerate.ipynb #3f1bf65f
 def run_training(out:str|Path|None=None, # folder for the records and weights (None: write nothing)
           epochs:int=2, # passes over the training rows
           n_train:int=192, # training rows
@@ -210,6 +212,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument('--no-grad-sync', action='store_true', help='DELIBERATE BUG for the demonstration: never all-reduce gradients')
     return p
 
+# %% ../nbs/06_accelerate.ipynb #8af04265
 def main(argv:list[str]|None=None # arguments; default `sys.argv[1:]`
         ) -> dict:
     "Run `run_training` from command-line arguments (stand-in models when offline); bad values raise `ValueError`."
@@ -233,6 +236,7 @@ def read_run(out:str|Path # the `--out` folder of a run
     if not recs: raise FileNotFoundError(f"no rank*.json in {out}: the run did not finish")
     return sorted(recs, key=lambda r: r['process_index'])
 
+# %% ../nbs/06_accelerate.ipynb #40c955c4
 def launch(out:str|Path, # folder for the run's files (created)
            nproc:int=1, # processes; more than 1 starts them with torchrun (or accelerate launch, with `config_file`)
            *args:str, # more command-line arguments, e.g. '--epochs', '1'

@@ -34,10 +34,12 @@ def _cpuinfo() -> dict:
     get = lambda key: next((l.split(':', 1)[1].strip() for l in lines if l.startswith(key)), '')
     return dict(name=get('model name'), flags=set(get('flags').split()))
 
+# %% ../nbs/00_setup.ipynb #2d1f0e55
 def cpu_has_native_bf16() -> bool:
     "Does this CPU compute bfloat16 natively (AVX-512 BF16 or AMX)?"
     return bool({'avx512_bf16', 'amx_bf16'} & _cpuinfo().get('flags', set()))
 
+# %% ../nbs/00_setup.ipynb #714a0eda
 def device_info() -> dict:
     "The best torch device here and what it supports (CUDA capability, bf16, fp16, native bf16 speed)."
     import torch
@@ -51,6 +53,7 @@ def device_info() -> dict:
     return dict(device='cpu', name=_cpuinfo().get('name') or platform.machine(), capability=None, n_gpus=0, bf16=True,
                 fp16=False, bf16_fast=cpu_has_native_bf16(), memory_gb=None, threads=torch.get_num_threads())
 
+# %% ../nbs/00_setup.ipynb #2d6f158c
 def best_device() -> str:
     "'cuda', 'mps' or 'cpu': where models should run here."
     return device_info()['device']
@@ -75,6 +78,7 @@ def attention_support() -> dict:
     fa2 = d['device'] == 'cuda' and float(d['capability']) >= 8.0 and is_flash_attn_2_available()
     return {'eager': True, 'sdpa': hasattr(torch.nn.functional, 'scaled_dot_product_attention'), 'flash_attention_2': fa2}
 
+# %% ../nbs/00_setup.ipynb #5f17f6f9
 def best_attention(need_weights:bool=False # will you ask for `output_attentions=True`?
                   ) -> str:
     "The fastest `attn_implementation` available here ('eager' if you need the attention weights)."
@@ -92,6 +96,7 @@ def env_report() -> dict:
                 hub='offline (stand-ins)' if standins else 'offline' if off else 'online',
                 hf_home=os.environ.get('HF_HOME', '~/.cache/huggingface'), versions=lib_versions())
 
+# %% ../nbs/00_setup.ipynb #11e568dd
 def show_env(report:dict|None=None):
     "Print `env_report()` as an aligned table."
     r = report or env_report()
@@ -113,6 +118,7 @@ def _caller_module(skip=('logging', *HF_LIBS), # top-level modules that are not 
         f = f.f_back
     return ''
 
+# %% ../nbs/00_setup.ipynb #88d9e6ec
 class _RaiseOnDeprecatedLog(logging.Handler):
     "A logging handler that raises on an HF 'deprecated' log record when the call into the library came from `own` modules."
     def __init__(self, own:str): super().__init__(); self.own = re.compile(own)
@@ -120,6 +126,7 @@ class _RaiseOnDeprecatedLog(logging.Handler):
         msg = record.getMessage()
         if 'deprecat' in msg.lower() and self.own.match(_caller_module()): raise FutureWarning(f'{record.name}: {msg}')
 
+# %% ../nbs/00_setup.ipynb #729215f0
 def strict_warnings(on:bool=True, # False removes the log handlers again (wrap in `warnings.catch_warnings` to undo filters)
                     own_modules:str=r'(__main__|hfguide)(\..*)?$', # regex: modules whose calls must not be deprecated
                    ):

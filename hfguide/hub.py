@@ -24,6 +24,7 @@ def mask_token(s:str, # a token-shaped string
     "`s` with all but its first 5 characters hidden, safe to print or log."
     return f"{s[:5]}…({len(s)} chars)"
 
+# %% ../nbs/09_hub.ipynb #6c19c664
 def find_token_like(paths, # files to scan (str or Path); missing paths are skipped
                    ) -> list[tuple[str, int, str]]:
     "Strings shaped like a Hugging Face token in `paths`, as (path, line number, masked token)."
@@ -35,6 +36,7 @@ def find_token_like(paths, # files to scan (str or Path); missing paths are skip
         for m in TOKEN_RE.finditer(text): found.append((str(p), text.count('\n', 0, m.start()) + 1, mask_token(m.group())))
     return found
 
+# %% ../nbs/09_hub.ipynb #37e81d93
 def repo_files(root='.', # a folder inside a git work tree
               ) -> list[Path]:
     "Files git tracks under `root`, plus untracked files it does not ignore."
@@ -51,6 +53,7 @@ def _git(repo, *args) -> str:
     if r.returncode: raise RuntimeError(f"git {' '.join(args)} failed in {repo}: {r.stderr.strip()}")
     return r.stdout.strip()
 
+# %% ../nbs/09_hub.ipynb #5d869a0e
 def hub_repo(mirrors:str|Path, # root folder of the local Hub's repos
              repo_id:str, # 'org/name', as on the Hub
              repo_type:str='model', # 'model' or 'dataset'
@@ -69,6 +72,7 @@ def hub_repo(mirrors:str|Path, # root folder of the local Hub's repos
     (path/'additional_chat_templates'/'README.md').write_text('No extra chat templates (this file keeps the folder in git).\n')
     return path
 
+# %% ../nbs/09_hub.ipynb #c7155d29
 def commit_version(repo:str|Path, # a folder made by `hub_repo`
                    message:str, # the commit message
                    tag:str|None=None, # a tag for this commit, e.g. 'v1.0'
@@ -110,28 +114,34 @@ class LocalHub:
         "The last `n` lines of the server's log."
         return '\n'.join(self.log_path.read_text(errors='replace').splitlines()[-n:]) if self.log_path.exists() else ''
 
+# %% ../nbs/09_hub.ipynb #9e6bd59f
 pid_alive = alive # a process that is gone, or a zombie, is not alive (`hfguide.procs.alive`)
 
+# %% ../nbs/09_hub.ipynb #e058ffb2
 def _port_busy(port) -> bool:
     with socket.socket() as s:
         try: s.bind(('127.0.0.1', port)); return False
         except OSError: return True
 
+# %% ../nbs/09_hub.ipynb #d341a694
 def _served_repos(mirrors: Path) -> list[tuple[str, str, Path]]:
     return [(kind, f'{p.parent.name}/{p.name}', p) for kind in _KINDS.values()
             for p in sorted((mirrors/kind).glob('*/*')) if (p/'.git').is_dir()]
 
+# %% ../nbs/09_hub.ipynb #7540c7a1
 def _olah_exe() -> str:
     exe = shutil.which('olah-cli') or shutil.which('olah-cli', path=str(Path(sys.executable).parent))
     if not exe: raise RuntimeError("olah-cli not found: pip install olah (the cookbook's dependencies include it)")
     return exe
 
+# %% ../nbs/09_hub.ipynb #f500d145
 def _write_olah_config(path, port, repos_path, mirrors):
     host = f'127.0.0.1:{port}'
     path.write_text(f'[basic]\nhost = "127.0.0.1"\nport = {port}\nrepos-path = {json.dumps(str(repos_path))}\n'
                     f'mirror-scheme = "http"\nmirror-netloc = "{host}"\nmirror-lfs-netloc = "{host}"\n'
                     f'mirrors-path = [{json.dumps(str(mirrors))}]\n\n[accessibility]\noffline = true\n')
 
+# %% ../nbs/09_hub.ipynb #b2befd63
 def _write_meta_heads(repos_path, repos):
     "olah's offline `model_info(repo)` without a revision takes the newest commit from these records."
     for kind, repo_id, p in repos:
@@ -140,6 +150,7 @@ def _write_meta_heads(repos_path, repos):
         d.mkdir(parents=True, exist_ok=True)
         (d/'meta_head.json').write_text(json.dumps({'sha': sha, 'lastModified': date}))
 
+# %% ../nbs/09_hub.ipynb #731eb08a
 @contextmanager
 def local_hub(mirrors:str|Path, # folder with `models/<org>/<name>` and `datasets/<org>/<name>` git repos
               cache_dir:str|Path|None=None, # Hub download cache meanwhile; default: a temporary folder, deleted on exit

@@ -21,6 +21,7 @@ def _check_text(x, name='text'):
     if not x.strip(): raise ValueError(f"{name} is empty" if not x else f"{name} is only whitespace")
     return x
 
+# %% ../nbs/01_pipelines.ipynb #c91061e4
 @lru_cache(maxsize=8)
 def load_model(model:str, # Hub id or local folder
                kind:str='sequence-classification', # 'sequence-classification', 'question-answering' or 'seq2seq'

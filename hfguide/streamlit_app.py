@@ -27,6 +27,7 @@ def check_upload(raw:bytes, # the uploaded file's bytes
                                      f"`hfguide.infer.classify_texts` on it from Python.")
     if b'\x00' in raw[:8192]: raise ValueError(f"{name} is a binary file (it contains NUL bytes), not a CSV text file.")
 
+# %% ../nbs/08_streamlit.ipynb #115fd8eb
 def read_upload(raw:bytes, # the uploaded file's bytes
                 name:str, # its name, for messages
                 text_column:str='text', # the column holding the texts
@@ -53,6 +54,7 @@ def analyze_texts(texts:list, # texts, in file order (bad ones allowed)
         if progress: progress(min(s + chunk, len(texts)), len(texts))
     return out
 
+# %% ../nbs/08_streamlit.ipynb #c727e611
 def analyze_dataset(ds, # a `Dataset` with `text_column`
                     text_column:str='text', # the column holding the texts
                     progress=None, # called as `progress(done, total)`
@@ -89,6 +91,7 @@ def _sentiment_page(st):
             st.bar_chart(pd.DataFrame({'label': [r['label']], 'score': [r['score']], 'colour': [COLOURS.get(r['label'], '#777777')]}),
                          x='label', y='score', color='colour', width='stretch', height=220)
 
+# %% ../nbs/08_streamlit.ipynb #b1aa2b5a
 def _entities_page(st):
     import pandas as pd
     st.header('🏷️ Named entities')
@@ -103,6 +106,7 @@ def _entities_page(st):
         st.dataframe(df, width='stretch')
         st.bar_chart(df['entity'].value_counts().rename_axis('type').reset_index(name='count'), x='type', y='count', width='stretch', height=220)
 
+# %% ../nbs/08_streamlit.ipynb #6fd6931f
 def _batch_page(st):
     import pandas as pd
     st.header('📈 Batch CSV')
@@ -127,6 +131,7 @@ def _batch_page(st):
     st.download_button('Download results (CSV)', df.to_csv(index=False).encode('utf-8'), file_name='sentiment_results.csv',
                        mime='text/csv', key='download')
 
+# %% ../nbs/08_streamlit.ipynb #9578bb8e
 def main():
     "The dashboard: run by `streamlit run` on this file."
     import streamlit as st

@@ -51,6 +51,7 @@ def review_data(tokenizer, # tokenizes the `text` column
         if n is not None: ds[split] = ds[split].select(range(min(n, ds[split].num_rows)))
     return tokenize_dataset(ds, tokenizer, max_length=max_length).select_columns(['input_ids', 'label'])
 
+# %% ../nbs/04_trainer.ipynb #825e1afe
 def review_classifier(model:str=MODEL, # Hub id or folder of a pretrained encoder
                       seed:int=0, # seeds the new classification head
                       **kwargs, # passed to `from_pretrained`, e.g. `hidden_dropout_prob=0`
@@ -146,6 +147,7 @@ class CrashAt(TrainerCallback):
     def on_step_end(self, args, state, control, **kwargs):
         if state.global_step == self.step: os.kill(os.getpid(), getattr(signal, 'SIGKILL', signal.SIGTERM))
 
+# %% ../nbs/04_trainer.ipynb #322ee0ee
 class CountSteps(TrainerCallback):
     "Record the optimizer steps this process ran (a resumed run starts after its checkpoint)."
     def __init__(self): self.steps = []
@@ -177,6 +179,7 @@ def train_reviews(out:str|Path, # output folder: checkpoints, `final/` and `resu
     (out/'result.json').write_text(json.dumps(res, indent=1))
     return res
 
+# %% ../nbs/04_trainer.ipynb #bc38f6b5
 def _cli(argv=None):
     p = argparse.ArgumentParser(prog='python -m hfguide.train', description=train_reviews.__doc__)
     p.add_argument('--out', required=True); p.add_argument('--rows', type=int, default=128); p.add_argument('--epochs', type=float, default=2)
