@@ -22,16 +22,17 @@ __all__ = ['PAIRS', 'matmul_peak_gflops', 'encoder_flops', 'bench_inference', 'b
 # %% ../nbs/92_bench.ipynb #6914e15e
 def matmul_peak_gflops(n:int=1024, # square matrix size
                        reps:int=20, # multiplies timed
-                       dtype=None, # torch dtype; default float32
+                       dtype=None, # torch dtype; default float32; `torch.int8` times `torch._int_mm` (exact, int32 sums): GOP/s
                       ) -> float:
     "GFLOP/s of an `n`x`n` matmul on this machine's CPU, best of three rounds."
     import torch
-    a, b = torch.randn(n, n, dtype=dtype), torch.randn(n, n, dtype=dtype)
-    a @ b
+    if dtype == torch.int8: (a, b), mm = (torch.randint(-128, 128, (n, n), dtype=torch.int8) for _ in range(2)), torch._int_mm
+    else: (a, b), mm = (torch.randn(n, n, dtype=dtype) for _ in range(2)), torch.matmul
+    mm(a, b)
     best = math.inf
     for _ in range(3):
         t = time.perf_counter()
-        for _ in range(reps): a @ b
+        for _ in range(reps): mm(a, b)
         best = min(best, time.perf_counter() - t)
     return 2 * n**3 * reps / best / 1e9
 
@@ -364,11 +365,6 @@ def format_train_padding(r:dict) -> str:
                     f"   (dynamic is {r['speedup_vs_512']:.2f}x faster than this; not the guide's code)")
     return '\n'.join(rows + [f"  same per-row losses at init: {r['same_losses']} (max diff {r['max_loss_diff']:.1e})"])
 
-def _cpu_features() -> list:
-    "The CPU instructions the ratios depend on (bf16 and AMX matrix units, AVX-512, AVX2), as /proc/cpuinfo names them."
-    from hfguide.env import _cpuinfo
-    return sorted({'avx2', 'avx512f', 'avx512_vnni', 'avx512_bf16', 'amx_tile', 'amx_bf16', 'amx_int8'} & _cpuinfo().get('flags', set()))
-
 def bench_ratios(res:dict) -> dict:
     "Every ratio the tables print, by name, recomputed from the raw seconds and counts (what prose may quote)."
     out = {}
@@ -410,9 +406,10 @@ def run_benchmarks(n:int=1000, # rows for the inference benchmark
     "Run every benchmark, print the tables, optionally save JSON (with `ratios`: every printed ratio by name)."
     import os, torch
     from hfguide.env import device_info
+    from hfguide.quant import cpu_features   # chapter 12: the flags int8 and bf16 speed depend on
     d = device_info()
     res = dict(machine=dict(python=platform.python_version(), processor=platform.machine(), cpu=d.get('name'), torch_threads=torch.get_num_threads(),
-                            cpu_native_bf16=d.get('bf16_fast'), cpu_features=_cpu_features(), load_average_before=os.getloadavg()[0] if hasattr(os, 'getloadavg') else None))
+                            cpu_native_bf16=d.get('bf16_fast'), cpu_features=cpu_features(), load_average_before=os.getloadavg()[0] if hasattr(os, 'getloadavg') else None))
     res['tokenize'] = bench_tokenize(n_tokenize); print(format_tokenize(res['tokenize']), flush=True)  # first: before torch's threads are busy
     res['inference'] = bench_inference(n); print(format_inference(res['inference']), flush=True)
     res['train_padding'] = bench_train_padding(n_train); print(format_train_padding(res['train_padding']), flush=True)

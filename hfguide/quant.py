@@ -21,8 +21,8 @@ __all__ = ['LLM_VARIANTS', 'ANSWER_FORMAT', 'CLASSIFIER', 'VARIANTS', 'INT8_FLAG
            'quiet_bnb', 'llm_variant', 'disk_mib', 'tensor_mib', 'eval_text', 'perplexity', 'greedy_agreement',
            'greedy_ids', 'read_chat', 'format_share', 'compare_llm', 'held_out_reviews', 'Variant', 'build_variant',
            'predict_labels', 'compare_variants', 'cpu_features', 'pick_within', 'rule_cpu_variant',
-           'fastest_cpu_variant', 'fast_classifier', 'int8_matmul_peak_gops', 'helper_gflops', 'chat_dataset',
-           'qlora_model', 'train_qlora', 'answers', 'weights_gib']
+           'fastest_cpu_variant', 'fast_classifier', 'helper_gflops', 'chat_dataset', 'qlora_model', 'train_qlora',
+           'answers', 'weights_gib']
 
 # %% ../nbs/12_quantization.ipynb #371fa943
 def nf4_config(compute_dtype=None, # dtype the dequantized weights are multiplied in; default `inference_dtype()` here
@@ -345,7 +345,7 @@ def compare_variants(names=VARIANTS, # variants to compare; 'fp32' (the referenc
 def cpu_features() -> list[str]:
     "The CPU flags quantized and bf16 speed depend on (AVX-512, VNNI, BF16, AMX), as /proc/cpuinfo names them."
     from hfguide.env import _cpuinfo
-    want = ('avx2', 'avx512f', 'avx512_vnni', 'avx_vnni', 'avx512_bf16', 'amx_bf16', 'amx_int8')
+    want = ('avx2', 'avx512f', 'avx512_vnni', 'avx_vnni', 'avx512_bf16', 'amx_tile', 'amx_bf16', 'amx_int8')
     return [f for f in want if f in _cpuinfo().get('flags', set())]
 
 # %% ../nbs/12_quantization.ipynb #a94f7b04
@@ -395,19 +395,6 @@ def fast_classifier(variant:str|None=None, # a name from `VARIANTS`; default `ru
     v = build_variant(variant or rule_cpu_variant(), model)
     return v, AutoTokenizer.from_pretrained(model), AutoConfig.from_pretrained(model).id2label
 
-# %% ../nbs/12_quantization.ipynb #25cab9c1
-def int8_matmul_peak_gops(n:int=512, # square matrix size
-                          reps:int=10, # multiplies per round (best of three rounds)
-                         ) -> float:
-    "Integer GOP/s of an `n`x`n` int8 matmul (`torch._int_mm`, int32 accumulation) on this CPU."
-    a, b = (torch.randint(-128, 128, (n, n), dtype=torch.int8) for _ in range(2))
-    torch._int_mm(a, b); best = math.inf
-    for _ in range(3):
-        t = time.perf_counter()
-        for _ in range(reps): torch._int_mm(a, b)
-        best = min(best, time.perf_counter() - t)
-    return 2 * n**3 * reps / best / 1e9
-
 # %% ../nbs/12_quantization.ipynb #c56aa6da
 def helper_gflops(variant:str|None=None, # default `rule_cpu_variant()`
                   n:int=64, # held-out reviews classified
@@ -418,19 +405,16 @@ def helper_gflops(variant:str|None=None, # default `rule_cpu_variant()`
     "Achieved GFLOP/s of `predict_labels` on the fast variant vs a matmul peak measured now in its arithmetic's dtype."
     from transformers import AutoConfig
     from hfguide.bench import encoder_flops, matmul_peak_gflops
+    from hfguide.diagnostics import time_call
     v, tok, id2label = fast_classifier(variant, model)
     texts = held_out_reviews()[0][:n]
     order = sorted(texts, key=len)
     shapes = [(len(c), max(len(x) for x in tok(c, truncation=True, max_length=512)['input_ids'])) for c in (order[i:i + batch_size] for i in range(0, n, batch_size))]
-    predict_labels(v, tok, texts, id2label, batch_size)
-    secs = statistics.median(_timed(lambda: predict_labels(v, tok, texts, id2label, batch_size)) for _ in range(rounds))
+    secs = time_call(lambda: predict_labels(v, tok, texts, id2label, batch_size), warmup=1, repeats=rounds)['median_ms'] / 1e3
     kind = 'int8' if v.name.endswith('int8') else 'bf16' if v.name == 'bf16' else 'fp32'
-    peak = int8_matmul_peak_gops() if kind == 'int8' else matmul_peak_gflops(512, 10, torch.bfloat16 if kind == 'bf16' else torch.float32)
+    peak = matmul_peak_gflops(512, 10, dict(int8=torch.int8, bf16=torch.bfloat16, fp32=torch.float32)[kind])
     achieved = encoder_flops(AutoConfig.from_pretrained(model), shapes) / secs / 1e9
     return dict(variant=v.name, arithmetic=kind, achieved_gflops=achieved, peak_gflops=peak, share=achieved / peak, seconds=secs)
-
-def _timed(f):
-    t = time.perf_counter(); f(); return time.perf_counter() - t
 
 # %% ../nbs/12_quantization.ipynb #173f6409
 def chat_dataset(split:str|None=None, # 'train', 'test' or None

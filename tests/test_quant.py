@@ -127,7 +127,7 @@ def test_make_chat_reproduces_the_shipped_file(tmp_path):
 # --- the LLM side: perplexity, agreement, chat data, QLoRA plumbing, memory arithmetic ---
 import math
 from hfguide.quant import (perplexity, greedy_agreement, read_chat, chat_dataset, format_share, weights_gib, llm_variant,
-                           int8_matmul_peak_gops, eval_text)
+                           eval_text)
 
 @pytest.fixture(scope='module')
 def tiny_lm():
@@ -186,7 +186,8 @@ def test_llm_variant_rejects_unknown_and_eval_text_is_test_split():
 def test_int8_peak_runs_on_an_exact_kernel():
     a, b = torch.randint(-128, 128, (32, 32), dtype=torch.int8), torch.randint(-128, 128, (32, 32), dtype=torch.int8)
     assert torch.equal(torch._int_mm(a, b), a.int() @ b.int())
-    assert int8_matmul_peak_gops(64, 2) > 0
+    from hfguide.bench import matmul_peak_gflops
+    assert matmul_peak_gflops(64, 2, torch.int8) > 0
 
 def test_pick_within_tolerance_and_fallback_to_fp32():
     from hfguide.quant import pick_within
