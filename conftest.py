@@ -5,7 +5,7 @@
   `#| eval: false` cells are skipped as nbdev skips them.
 - nbdev-clean blanks execution counts, and nbval refuses a reference cell that has outputs but no count
   ("Unrun reference cell has outputs"); stored outputs are restored to "run" so `# NBVAL_CHECK_OUTPUT` compares them.
-- Each notebook kernel starts with `hfguide.env.strict_warnings()`: deprecations raised by the cookbook's own calls
+- Each notebook kernel starts with `hfguide.warning_policy.strict_warnings()`: deprecations raised by the cookbook's own calls
   into the HF libraries fail the cell.
 """
 import os, re, shutil, tomllib
@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent
 TST_FLAGS = tomllib.loads((ROOT/'pyproject.toml').read_text())['tool']['nbdev']['tst_flags'].split()
-KERNEL_PREAMBLE = "from hfguide.env import strict_warnings as _sw; _sw(); del _sw"
+KERNEL_PREAMBLE = "from hfguide.warning_policy import strict_warnings as _sw; _sw(); del _sw"
 _directive = re.compile(r'^\s*#\s*\|\s*([\w-]+)\s*:?\s*(.*?)\s*$')
 
 def cell_directives(source: str) -> dict:

@@ -6,13 +6,13 @@ Docs: https://hfguide.github.io/hfguide/accelerate.html.md"""
 
 # %% ../nbs/06_accelerate.ipynb #c3637d62
 from __future__ import annotations
-import argparse, hashlib, json, os, subprocess, sys, time
+import argparse, hashlib, json, os, sys, time
 from contextlib import nullcontext
 from pathlib import Path
 
 # %% auto #0
 __all__ = ['PROBES', 'make_accelerator', 'load_classifier', 'review_loaders', 'fit_epoch', 'gathered_metrics', 'Progress',
-           'weights_digest', 'run_training', 'parser', 'main', 'read_run', 'launch', 'weight_diff', 'launch_plan']
+           'weights_digest', 'run_training', 'parser', 'main', 'weight_diff']
 
 # %% ../nbs/06_accelerate.ipynb #0d2fe9d3
 from .registry import MINILM as MODEL_ID, seeded_classifier   # one registry of model ids (appendix 96)
@@ -228,37 +228,6 @@ def main(argv:list[str]|None=None # arguments; default `sys.argv[1:]`
     print(json.dumps({k: rec[k] for k in ('process_index', 'num_processes', 'digest', 'seconds')}), flush=True)
     return rec
 
-# %% ../nbs/06_accelerate.ipynb #730eb202
-def read_run(out:str|Path # the `--out` folder of a run
-            ) -> list[dict]:
-    "The records of a run, one per process, ordered by rank."
-    recs = [json.loads(p.read_text()) for p in sorted(Path(out).glob('rank*.json'))]
-    if not recs: raise FileNotFoundError(f"no rank*.json in {out}: the run did not finish")
-    return sorted(recs, key=lambda r: r['process_index'])
-
-# %% ../nbs/06_accelerate.ipynb #40c955c4
-def launch(out:str|Path, # folder for the run's files (created)
-           nproc:int=1, # processes; more than 1 starts them with torchrun (or accelerate launch, with `config_file`)
-           *args:str, # more command-line arguments, e.g. '--epochs', '1'
-           config_file:str|Path|None=None, # start with `accelerate launch --config_file` instead of torchrun
-           mixed_precision:str|None=None, # with `config_file`: 'no', 'fp16' or 'bf16' instead of the file's setting
-           timeout:float=600, # seconds before the launcher and every worker are stopped (`subprocess.TimeoutExpired`)
-          ) -> list[dict]:
-    "Run `python -m hfguide.distributed` on `nproc` processes; return the records, one per process."
-    if not isinstance(nproc, int) or nproc < 1: raise ValueError(f"nproc must be an integer >= 1, got {nproc!r}")
-    from hfguide.procs import run_bounded
-    if config_file is not None:
-        start = [sys.executable, '-m', 'accelerate.commands.launch', '--config_file', str(config_file), '--num_processes', str(nproc)]
-        if mixed_precision: start += ['--mixed_precision', mixed_precision]
-    elif nproc == 1: start = [sys.executable]
-    else: start = [sys.executable, '-m', 'torch.distributed.run', '--standalone', f'--nproc_per_node={nproc}']
-    cmd = [*start, '-m', 'hfguide.distributed', '--out', str(out), *map(str, args)]
-    res = run_bounded(cmd, timeout=timeout)   # on timeout: torchrun AND its workers (in sessions of their own) are stopped
-    if res.returncode:
-        tail = '\n'.join((res.stderr or res.stdout).strip().splitlines()[-8:])
-        raise RuntimeError(f"`{' '.join(cmd[1:])}` failed (exit {res.returncode}):\n{tail}")
-    return read_run(out)
-
 # %% ../nbs/06_accelerate.ipynb #be1d73e2
 def weight_diff(a:str|Path|dict, # a safetensors file or a state dict
                 b:str|Path|dict, # another, with the same tensor names
@@ -274,31 +243,6 @@ def weight_diff(a:str|Path|dict, # a safetensors file or a state dict
     res = {'max_abs': max(diffs.values()), 'where': max(diffs, key=diffs.get)}
     if start is not None: res['relative'] = norm({k: a[k].float() - b[k].float() for k in a}) / norm({k: a[k].float() - start[k].float() for k in a})
     return res
-
-# %% ../nbs/06_accelerate.ipynb #808b73a4
-def launch_plan(config_file:str|Path, # an `accelerate config` YAML file
-               ) -> dict:
-    "What `accelerate launch --config_file` would start (type, processes, precision, FSDP settings), without GPUs."
-    from accelerate.commands.config.config_args import ClusterConfig
-    from accelerate.commands.launch import launch_command_parser, _validate_launch_command
-    from accelerate.utils.launch import prepare_multi_gpu_env
-    p = Path(config_file)
-    if not p.is_file(): raise FileNotFoundError(f"{p} does not exist")
-    cfg = ClusterConfig.from_yaml_file(str(p))     # unknown top-level keys raise here
-    parser = launch_command_parser()
-    known = {a.dest for a in parser._actions}
-    bad = sorted(k for k in cfg.fsdp_config if (k if k.startswith('fsdp_') else f'fsdp_{k}') not in known)
-    if bad: raise ValueError(f"{p.name}: unknown fsdp_config keys {bad}; see `accelerate launch --help` for the fsdp_* options")
-    args, _, _ = _validate_launch_command(parser.parse_args(['--config_file', str(p), '-m', 'hfguide.distributed']))
-    env = prepare_multi_gpu_env(args) if cfg.distributed_type.name in ('MULTI_GPU', 'FSDP') else {}
-    if cfg.distributed_type.name == 'FSDP':   # build the plugin the processes would build: bad values raise here
-        from accelerate.utils import FullyShardedDataParallelPlugin, patch_environment
-        try:
-            with patch_environment(**{k: v for k, v in env.items() if k.startswith(('FSDP_', 'ACCELERATE_'))}):
-                FullyShardedDataParallelPlugin()
-        except (KeyError, ValueError) as e: raise ValueError(f"{p.name}: invalid fsdp_config value: {e!r}") from None
-    return {'distributed_type': cfg.distributed_type.name, 'num_processes': args.num_processes,
-            'mixed_precision': args.mixed_precision, **{k: v for k, v in env.items() if k.startswith('FSDP_')}}
 
 # %% ../nbs/06_accelerate.ipynb #e706f509
 if __name__ == '__main__' and 'get_ipython' not in globals():  # `python -m hfguide.distributed`, not a notebook

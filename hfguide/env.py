@@ -6,12 +6,12 @@ Docs: https://hfguide.github.io/hfguide/setup.html.md"""
 
 # %% ../nbs/00_setup.ipynb #80deb7ad
 from __future__ import annotations
-import os, re, sys, platform, warnings, logging
+import os, platform
 from importlib.metadata import version, PackageNotFoundError
 
 # %% auto #0
-__all__ = ['LIBRARIES', 'HF_LIBS', 'lib_versions', 'cpu_has_native_bf16', 'device_info', 'best_device', 'inference_dtype',
-           'attention_support', 'best_attention', 'env_report', 'show_env', 'strict_warnings']
+__all__ = ['LIBRARIES', 'BF16_FLAGS', 'lib_versions', 'cpu_has_native_bf16', 'device_info', 'best_device', 'inference_dtype',
+           'attention_support', 'best_attention', 'env_report', 'show_env']
 
 # %% ../nbs/00_setup.ipynb #3d7cb815
 LIBRARIES = ('torch', 'transformers', 'tokenizers', 'datasets', 'huggingface_hub', 'peft', 'accelerate',
@@ -35,9 +35,11 @@ def _cpuinfo() -> dict:
     return dict(name=get('model name'), flags=set(get('flags').split()))
 
 # %% ../nbs/00_setup.ipynb #2d1f0e55
+BF16_FLAGS = ('avx512_bf16', 'amx_bf16') # the CPU flags of native bfloat16 arithmetic (AVX-512 BF16, AMX)
+
 def cpu_has_native_bf16() -> bool:
     "Does this CPU compute bfloat16 natively (AVX-512 BF16 or AMX)?"
-    return bool({'avx512_bf16', 'amx_bf16'} & _cpuinfo().get('flags', set()))
+    return bool(set(BF16_FLAGS) & _cpuinfo().get('flags', set()))
 
 # %% ../nbs/00_setup.ipynb #714a0eda
 def device_info() -> dict:
@@ -103,39 +105,3 @@ def show_env(report:dict|None=None):
     for k, v in r.items():
         if isinstance(v, dict): v = ', '.join(f'{a}={b}' for a, b in v.items() if b is not None)
         print(f'{k:>15}: {v}')
-
-# %% ../nbs/00_setup.ipynb #c9900ab4
-HF_LIBS = ('transformers', 'datasets', 'peft', 'accelerate', 'huggingface_hub')
-
-def _caller_module(skip=('logging', *HF_LIBS), # top-level modules that are not "the caller"
-                   depth:int=2, # frames to skip first: this function and the handler's `emit`
-                  ) -> str:
-    "Name of the module of the innermost frame outside `logging` and the HF libraries: who called into them."
-    f = sys._getframe(depth)   # by frame, not by module name: defined in a notebook, this module IS `__main__`
-    while f is not None:
-        name = f.f_globals.get('__name__', '')
-        if name.split('.')[0] not in skip: return name
-        f = f.f_back
-    return ''
-
-# %% ../nbs/00_setup.ipynb #88d9e6ec
-class _RaiseOnDeprecatedLog(logging.Handler):
-    "A logging handler that raises on an HF 'deprecated' log record when the call into the library came from `own` modules."
-    def __init__(self, own:str): super().__init__(); self.own = re.compile(own)
-    def emit(self, record):
-        msg = record.getMessage()
-        if 'deprecat' in msg.lower() and self.own.match(_caller_module()): raise FutureWarning(f'{record.name}: {msg}')
-
-# %% ../nbs/00_setup.ipynb #729215f0
-def strict_warnings(on:bool=True, # False removes the log handlers again (wrap in `warnings.catch_warnings` to undo filters)
-                    own_modules:str=r'(__main__|hfguide)(\..*)?$', # regex: modules whose calls must not be deprecated
-                   ):
-    "Make deprecation warnings and HF 'deprecated' log records raise when our own code (`own_modules`) made the call; return the previous state."
-    was_on = any(isinstance(h, _RaiseOnDeprecatedLog) for h in logging.getLogger(HF_LIBS[0]).handlers)
-    for lib in HF_LIBS:
-        lg = logging.getLogger(lib)
-        lg.handlers = [h for h in lg.handlers if not isinstance(h, _RaiseOnDeprecatedLog)]
-        if on: lg.addHandler(_RaiseOnDeprecatedLog(own_modules))
-    if on:
-        for cat in (DeprecationWarning, FutureWarning): warnings.filterwarnings('error', category=cat, module=own_modules)
-    return was_on

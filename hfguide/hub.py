@@ -6,15 +6,11 @@ Docs: https://hfguide.github.io/hfguide/hub.html.md"""
 
 # %% ../nbs/09_hub.ipynb #15e2909f
 from __future__ import annotations
-import os, re, sys, json, time, atexit, shutil, signal, socket, subprocess, tempfile, urllib.request
-from contextlib import contextmanager
-from dataclasses import dataclass
+import re, shutil, subprocess
 from pathlib import Path
-from urllib.parse import urlsplit
 
 # %% auto #0
-__all__ = ['TOKEN_RE', 'pid_alive', 'mask_token', 'find_token_like', 'repo_files', 'hub_repo', 'commit_version', 'use_endpoint',
-           'LocalHub', 'local_hub']
+__all__ = ['TOKEN_RE', 'mask_token', 'find_token_like', 'repo_files', 'hub_repo', 'commit_version']
 
 # %% ../nbs/09_hub.ipynb #42241252
 TOKEN_RE = re.compile(r'hf_[A-Za-z0-9]{30,}')
@@ -84,97 +80,3 @@ def commit_version(repo:str|Path, # a folder made by `hub_repo`
     _git(repo, 'commit', '-q', '--allow-empty', '-m', message)
     if tag: _git(repo, 'tag', '-a', tag, '-m', message)
     return _git(repo, 'rev-parse', 'HEAD')
-
-# %% ../nbs/09_hub.ipynb #2b3163c2
-@contextmanager
-def use_endpoint(endpoint:str, # the Hub or mirror URL, e.g. 'http://127.0.0.1:8090'
-                 cache_dir:str|Path, # the download cache to use meanwhile (`HF_HUB_CACHE`); datasets cache beside it
-                 offline:bool=False, # True: no requests at all, as `HF_HUB_OFFLINE=1`
-                ):
-    "Point huggingface_hub/transformers/datasets (and subprocesses) at `endpoint` and `cache_dir`; restore on exit."
-    from hfguide.offline import hf_settings   # the one switch for cache, endpoint and offline mode (appendix 91)
-    with hf_settings(hub_cache=cache_dir, endpoint=endpoint, offline=offline): yield str(endpoint).rstrip('/')
-
-# %% ../nbs/09_hub.ipynb #d06e75bf
-from .procs import alive
-
-@dataclass
-class LocalHub:
-    "A running olah server that serves the git repos under `mirrors`."
-    endpoint: str # e.g. 'http://127.0.0.1:41234'
-    pid: int # the server's process id
-    mirrors: Path # root of the served repos
-    cache_dir: Path # the Hub download cache the clients use meanwhile
-    log_path: Path # olah's log
-    def api(self):
-        "An `HfApi` bound to this server."
-        from huggingface_hub import HfApi
-        return HfApi(endpoint=self.endpoint)
-    def log(self, n:int=20) -> str:
-        "The last `n` lines of the server's log."
-        return '\n'.join(self.log_path.read_text(errors='replace').splitlines()[-n:]) if self.log_path.exists() else ''
-
-# %% ../nbs/09_hub.ipynb #9e6bd59f
-pid_alive = alive # a process that is gone, or a zombie, is not alive (`hfguide.procs.alive`)
-
-# %% ../nbs/09_hub.ipynb #e058ffb2
-def _port_busy(port) -> bool:
-    with socket.socket() as s:
-        try: s.bind(('127.0.0.1', port)); return False
-        except OSError: return True
-
-# %% ../nbs/09_hub.ipynb #d341a694
-def _served_repos(mirrors: Path) -> list[tuple[str, str, Path]]:
-    return [(kind, f'{p.parent.name}/{p.name}', p) for kind in _KINDS.values()
-            for p in sorted((mirrors/kind).glob('*/*')) if (p/'.git').is_dir()]
-
-# %% ../nbs/09_hub.ipynb #7540c7a1
-def _olah_exe() -> str:
-    exe = shutil.which('olah-cli') or shutil.which('olah-cli', path=str(Path(sys.executable).parent))
-    if not exe: raise RuntimeError("olah-cli not found: pip install olah (the cookbook's dependencies include it)")
-    return exe
-
-# %% ../nbs/09_hub.ipynb #f500d145
-def _write_olah_config(path, port, repos_path, mirrors):
-    host = f'127.0.0.1:{port}'
-    path.write_text(f'[basic]\nhost = "127.0.0.1"\nport = {port}\nrepos-path = {json.dumps(str(repos_path))}\n'
-                    f'mirror-scheme = "http"\nmirror-netloc = "{host}"\nmirror-lfs-netloc = "{host}"\n'
-                    f'mirrors-path = [{json.dumps(str(mirrors))}]\n\n[accessibility]\noffline = true\n')
-
-# %% ../nbs/09_hub.ipynb #b2befd63
-def _write_meta_heads(repos_path, repos):
-    "olah's offline `model_info(repo)` without a revision takes the newest commit from these records."
-    for kind, repo_id, p in repos:
-        sha, date = _git(p, 'log', '-1', '--format=%H %cI').split()
-        d = Path(repos_path)/'api'/kind/repo_id/'revision'/sha
-        d.mkdir(parents=True, exist_ok=True)
-        (d/'meta_head.json').write_text(json.dumps({'sha': sha, 'lastModified': date}))
-
-# %% ../nbs/09_hub.ipynb #731eb08a
-@contextmanager
-def local_hub(mirrors:str|Path, # folder with `models/<org>/<name>` and `datasets/<org>/<name>` git repos
-              cache_dir:str|Path|None=None, # Hub download cache meanwhile; default: a temporary folder, deleted on exit
-              port:int|None=None, # TCP port on 127.0.0.1; default: a free one
-              timeout:float=60.0, # seconds to wait for the server to answer
-             ):
-    "Serve the git repos under `mirrors` with olah on 127.0.0.1, point the HF clients at it, and stop it on exit."
-    from hfguide.procs import serving, free_port
-    mirrors = Path(mirrors).resolve()
-    if not mirrors.is_dir(): raise FileNotFoundError(f"mirrors folder {mirrors} does not exist; make repos with hub_repo() first")
-    repos = _served_repos(mirrors)
-    if not repos: raise ValueError(f"no git repos under {mirrors}/models/<org>/<name> or {mirrors}/datasets/<org>/<name>")
-    exe = _olah_exe()
-    if port is None: port = free_port()
-    elif _port_busy(port): raise OSError(f"port {port} on 127.0.0.1 is already in use; pass another port, or none for a free one")
-    work = Path(tempfile.mkdtemp(prefix='hfguide-olah-'))
-    cache_dir = Path(cache_dir) if cache_dir else work/'hf-cache'/'hub'
-    endpoint = f'http://127.0.0.1:{port}'
-    _write_olah_config(work/'olah.toml', port, work/'repos', mirrors)
-    _write_meta_heads(work/'repos', repos)
-    kind, repo_id, _ = repos[0]
-    try:
-        # olah in its own process group, stopped with its children on exit, error or timeout (`hfguide.procs.serving`)
-        with serving([exe, '-c', work/'olah.toml'], f'{endpoint}/api/{kind}/{repo_id}/revision/main', timeout=timeout,
-                     log=work/'olah.log', cwd=work) as proc, use_endpoint(endpoint, cache_dir):
-            yield LocalHub(endpoint, proc.pid, mirrors, cache_dir, work/'olah.log')
-    finally: shutil.rmtree(work, ignore_errors=True)

@@ -5,7 +5,8 @@ import psutil
 from pathlib import Path
 import pytest
 from hfguide.procs import run_bounded
-from hfguide.distributed import launch, launch_plan, read_run, weight_diff, run_training, load_classifier
+from hfguide.distributed import weight_diff, run_training, load_classifier
+from hfguide.launching import launch, launch_plan, read_run
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIGS = ROOT/'nbs'/'configs'

@@ -4,7 +4,9 @@ import pytest, torch
 from transformers import BertConfig, BertForSequenceClassification
 import huggingface_hub.constants as hc
 from huggingface_hub import scan_cache_dir
-from hfguide.hub import hub_repo, commit_version, local_hub, use_endpoint, pid_alive
+from hfguide.hub import hub_repo, commit_version
+from hfguide.mirror import local_hub, use_endpoint
+from hfguide.procs import alive as pid_alive
 
 REPO = 'hfguide/tiny-test'
 
@@ -91,7 +93,7 @@ def test_server_dies_with_a_crashed_client(mirrors):
     from hfguide.procs import run_bounded
     code = textwrap.dedent(f"""
         import os, sys
-        from hfguide.hub import local_hub
+        from hfguide.mirror import local_hub
         with local_hub({str(mirrors[0])!r}) as hub:
             print(hub.pid, hub.log_path.parent, flush=True)
             os._exit(3)
