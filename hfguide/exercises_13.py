@@ -6,6 +6,7 @@ Docs: https://hfguide.github.io/hfguide/exercises_13.html.md"""
 
 # %% ../nbs/94_exercises_13.ipynb #542da71d
 from __future__ import annotations
+import math
 from .exercises import _attempt
 
 # %% auto #0
@@ -16,6 +17,7 @@ SCORE_CASES = [(1, 12, 4096, 4), (8, 4, 512, 4), (2, 16, 2048, 2), (1, 1, 100, 4
 
 def _scores_mib_ref(batch, heads, seq_len, bytes_per=4): return batch * heads * seq_len * seq_len * bytes_per / 2**20
 
+# %% ../nbs/94_exercises_13.ipynb #25b68d44
 def check_scores_mib(fn):
     "Check `fn(batch, heads, seq_len, bytes_per) -> MiB` of one layer's attention scores."
     for b, h, s, e in SCORE_CASES:
@@ -35,6 +37,7 @@ def _masked_attention_ref(q, k, v, keep):
     s = q @ k.transpose(-1, -2) / math.sqrt(q.shape[-1])
     return s.masked_fill(~keep[:, None, None, :], float('-inf')).softmax(-1) @ v
 
+# %% ../nbs/94_exercises_13.ipynb #2f641891
 def check_masked_attention(fn):
     "Check `fn(q, k, v, keep) -> output` against PyTorch's `scaled_dot_product_attention` with the same key mask."
     import torch, torch.nn.functional as F
@@ -69,6 +72,7 @@ def _choose_attention_ref(device, capability, dtype, has_flash_attn, need_weight
     if device == 'cuda' and capability >= 8.0 and dtype in ('float16', 'bfloat16') and has_flash_attn: return 'flash_attention_2'
     return 'sdpa'
 
+# %% ../nbs/94_exercises_13.ipynb #90cc1f2a
 _WHY = {'a T4 (sm_75)': 'flash-attn 2 needs compute capability 8.0+ (Ampere)', 'an RTX 3090 in fp32': 'Flash Attention kernels only take fp16/bf16',
         'an H100 without the flash-attn package': 'flash_attention_2 raises ImportError when the package is missing',
         'output_attentions=True': 'only eager returns the attention weights', 'a CPU': 'no flash-attn on CPU; SDPA is the fused path',
