@@ -73,6 +73,7 @@ def _ner_pipeline(model:str):
     from transformers import pipeline
     return pipeline('ner', model=model, aggregation_strategy='simple')
 
+# %% ../nbs/07_gradio.ipynb #57e9e8cb
 def entities(text:str, # the text to tag
              model:str=NER_MODEL, # a token-classification model
             ) -> dict:
@@ -153,11 +154,13 @@ def _sentiment_ui(text):
     r = sentiment(text)
     return f"{r['label']} ({r['score']:.3f})" + (f"\n{r['notice']}" if r['notice'] else '')
 
+# %% ../nbs/07_gradio.ipynb #76df957d
 def _entities_ui(text):
     r = entities(text)
     found = f"{len(r['entities'])} entities" if r['entities'] else 'No named entities found.'
     return r, ' '.join(filter(None, [found, r['notice']]))
 
+# %% ../nbs/07_gradio.ipynb #fe2a249b
 def _attention_ui(text, layer, head):
     a = attention_map(text, layer, head)
     return attention_figure(a), dict(tokens=a['tokens'], layer=a['layer'], head=a['head'],

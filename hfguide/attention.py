@@ -46,6 +46,7 @@ def padded_batch(batch:int=4, # rows
     mask = torch.tensor([[1] * k + [0] * (seq_len - k) for k in keep])
     return dict(input_ids=ids * mask, attention_mask=mask)
 
+# %% ../nbs/13_attention.ipynb #5ca26437
 def max_diff_on_tokens(a, # [batch, seq, hidden] output
                        b, # the same from another implementation
                        mask, # [batch, seq] attention mask: 1 = real token
@@ -73,6 +74,7 @@ def compare_outputs(impls=('eager', 'sdpa'), # implementations compared with the
 def _proc_kib(key):
     with open('/proc/self/status') as f: return int(next(l.split()[1] for l in f if l.startswith(key + ':')))
 
+# %% ../nbs/13_attention.ipynb #5c2ec7b9
 def peak_mib(fn, # a no-argument callable, e.g. `lambda: model(**batch)`
             ) -> float:
     "Growth of this process's peak resident memory (MiB) while `fn()` runs (Linux: /proc's high-water mark, reset first)."

@@ -36,6 +36,7 @@ def matmul_peak_gflops(n:int=1024, # square matrix size
         best = min(best, time.perf_counter() - t)
     return 2 * n**3 * reps / best / 1e9
 
+# %% ../nbs/92_bench.ipynb #cfc19e84
 def encoder_flops(cfg, # a BERT-like config: num_hidden_layers, hidden_size, intermediate_size
                   batch_shapes, # (rows, padded length) of every batch run
                  ) -> float:
@@ -49,6 +50,7 @@ def _batch_shapes(tok, texts, batch_size, sort, limit=512):
     if sort: lens = sorted(lens, reverse=True)
     return [(len(c), max(c)) for c in (lens[i:i+batch_size] for i in range(0, len(lens), batch_size))]
 
+# %% ../nbs/92_bench.ipynb #0d033fb1
 def bench_inference(n:int=1000, # reviews to classify (the first `n` shipped reviews, all languages)
                     model:str=SENTIMENT_MODEL, # the guide's Streamlit model
                     batch_size:int=32, # batch size for the two batched ways
@@ -107,6 +109,7 @@ def _fresh_classifier(model):
     from hfguide.data import REVIEW_LABELS
     return seeded_classifier(model, REVIEW_LABELS, seed=0)
 
+# %% ../nbs/92_bench.ipynb #bb69ace4
 def _epoch(model, batches):
     "One training epoch over `batches`; returns (seconds, tokens seen including padding)."
     import torch
@@ -116,6 +119,7 @@ def _epoch(model, batches):
         model(**b).loss.backward(); opt.step(); opt.zero_grad(); seen += b['input_ids'].numel()
     return time.perf_counter() - t, seen
 
+# %% ../nbs/92_bench.ipynb #73771bef
 def guide_padded(rows, # a `Dataset` with `text` (the whole training split: the map batches span it)
                  tokenizer,
                  map_batch_size:int=1000, # `map`'s default batch size, which decides the padded length
@@ -124,10 +128,12 @@ def guide_padded(rows, # a `Dataset` with `text` (the whole training split: the 
     fn = lambda b: tokenizer(b['text'], padding=True, truncation=True, max_length=512)
     return rows.map(fn, batched=True, batch_size=map_batch_size)
 
+# %% ../nbs/92_bench.ipynb #8cbe6682
 def _tensor_batches(ids, mask, labels, batch_size):
     return [dict(input_ids=ids[i:i+batch_size], attention_mask=mask[i:i+batch_size], labels=labels[i:i+batch_size])
             for i in range(0, len(labels), batch_size)]
 
+# %% ../nbs/92_bench.ipynb #eb661052
 def bench_train_padding(n:int=128, # training rows timed (the first shipped English training reviews)
                         batch_size:int=16,
                         model:str=MINILM,
@@ -178,6 +184,7 @@ def _pair_record(title:str, # what is compared, with the sizes
     return dict(title=title, baseline=baseline, variant=variant, rounds_s=rounds_s, agree=bool(agree), check=check,
                 speedup=speedup, memory_mib=memory_mib, detail=detail)
 
+# %% ../nbs/92_bench.ipynb #5670905d
 def pair_speedup(p:dict) -> float:
     "Median over rounds of baseline time / variant time (above 1: the variant is faster)."
     if p['rounds_s'] is None: return p['speedup']
@@ -196,6 +203,7 @@ def pair_checkpointing(quick:bool=False):
                         memory_mib={'off': row['mib_off'], 'on': row['mib_on']}, seq_len=n, batch_size=b, layers=r['layers'],
                         loss_off=row['loss_off'], loss_on=row['loss_on'])
 
+# %% ../nbs/92_bench.ipynb #a820f727
 def pair_bf16_step(quick:bool=False):
     "bf16 autocast vs fp32: an AdamW step of MiniLM on CPU; first losses within 0.05; names the CPU's bf16 features."
     from hfguide.optimize import bench_bf16_step
@@ -205,6 +213,7 @@ def pair_bf16_step(quick:bool=False):
                         f"loss {r['loss_fp32']:.4f} vs {r['loss_bf16']:.4f}; CPU: {', '.join(r['cpu_features']) or 'no bf16 instructions'}",
                         seq_len=n, batch_size=b, layers=r['layers'], loss_fp32=r['loss_fp32'], loss_bf16=r['loss_bf16'], cpu_features=r['cpu_features'])
 
+# %% ../nbs/92_bench.ipynb #b059290d
 def pair_compile(quick:bool=False):
     "torch.compile vs eager inference after warm-up (compile time reported apart); logits within 1e-4."
     import shutil
@@ -216,6 +225,7 @@ def pair_compile(quick:bool=False):
                         'eager', 'compiled', r['rounds_s'], r['agree'], f"max logit diff {r['max_logit_diff']:.1e}",
                         seq_len=n, batch_size=b, layers=r['layers'], first_call_s=r['first_call_s'], logits=r['logits'])
 
+# %% ../nbs/92_bench.ipynb #29bda13c
 def pair_onnx(quick:bool=False):
     "ONNX Runtime vs eager PyTorch inference on real reviews; logits within 1e-4."
     from importlib.util import find_spec
@@ -227,6 +237,7 @@ def pair_onnx(quick:bool=False):
                         r['rounds_s'], r['agree'], f"max logit diff {r['max_logit_diff']:.1e}",
                         batch_size=b, seq_len=r['seq_len'], layers=r['layers'], logits=r['logits'])
 
+# %% ../nbs/92_bench.ipynb #bcc61c20
 def pair_sdpa(quick:bool=False):
     "sdpa vs eager attention (chapter 13's `bench_attention`), a MiniLM-shaped encoder at 512 tokens; outputs within 1e-4 on real tokens."
     from hfguide.attention import bench_attention
@@ -253,18 +264,20 @@ def _pair_quant(name:str, quick:bool):
                         disk_mib={'fp32': a['disk_mib'], name: b['disk_mib']}, accuracy={'fp32': a['accuracy'], name: b['accuracy']},
                         n_texts=t['n_texts'], cpu_features=t['features'])
 
+# %% ../nbs/92_bench.ipynb #495faba0
 def pair_quant_bf16(quick:bool=False):
     "bf16 classifier vs fp32: held-out accuracy within 1 point, size on disk."
     return _pair_quant('bf16', quick)
 
+# %% ../nbs/92_bench.ipynb #729d3062
 def pair_quant_torch_int8(quick:bool=False):
     "torch.ao dynamic int8 classifier vs fp32: held-out accuracy within 1 point, size on disk."
     return _pair_quant('torch_int8', quick)
 
+# %% ../nbs/92_bench.ipynb #1ae03e1a
 def pair_quant_ort_int8(quick:bool=False):
     "ONNX Runtime int8 classifier vs fp32: held-out accuracy within 1 point, size on disk."
     return _pair_quant('ort_int8', quick)
-
 
 # %% ../nbs/92_bench.ipynb #0fc9c1c8
 def pair_fast_path(quick:bool=False):
@@ -314,6 +327,7 @@ def run_pairs(names=None, # keys of `PAIRS` (None: all of them)
         print_fn(f"pair {i}/{len(names)}: {n} {'skipped (tools missing here)' if out[n] is None else 'done'} in {time.perf_counter() - t:.1f} s", flush=True)
     return out
 
+# %% ../nbs/92_bench.ipynb #9ee76fc1
 def format_pairs(pairs:dict) -> str:
     "One table row per pair: median seconds of each side, the median per-round speed-up, and the agreement check."
     import statistics
@@ -343,6 +357,7 @@ def format_inference(r:dict) -> str:
             f" {r['helper_dtype'].replace('torch.', '')} matmul peak"]
     return '\n'.join(rows)
 
+# %% ../nbs/92_bench.ipynb #db608fad
 def format_tokenize(r:dict) -> str:
     "A short table of `bench_tokenize`'s result."
     s = r['seconds']
@@ -353,6 +368,7 @@ def format_tokenize(r:dict) -> str:
         f"  (batched map = {r['batched_over_raw']:.2f}x the raw time)",
         f"  same token ids: {r['same_ids']}"])
 
+# %% ../nbs/92_bench.ipynb #09be8020
 def format_train_padding(r:dict) -> str:
     "A short table of `bench_train_padding`'s result."
     s, t = r['seconds'], r['tokens']
@@ -365,6 +381,7 @@ def format_train_padding(r:dict) -> str:
                     f"   (dynamic is {r['speedup_vs_512']:.2f}x faster than this; not the guide's code)")
     return '\n'.join(rows + [f"  same per-row losses at init: {r['same_losses']} (max diff {r['max_loss_diff']:.1e})"])
 
+# %% ../nbs/92_bench.ipynb #c7918112
 def bench_ratios(res:dict) -> dict:
     "Every ratio the tables print, by name, recomputed from the raw seconds and counts (what prose may quote)."
     out = {}
@@ -395,6 +412,7 @@ def bench_ratios(res:dict) -> dict:
         if 'disk_mib' in p['detail']: out[f'{name}_smaller_on_disk'] = p['detail']['disk_mib'][p['baseline']] / p['detail']['disk_mib'][p['variant']]
     return out
 
+# %% ../nbs/92_bench.ipynb #4dc7e188
 def run_benchmarks(n:int=1000, # rows for the inference benchmark
                    json_path:str|None=None, # also write the results here
                    n_tokenize:int=20_000, # rows for the tokenization benchmark
@@ -432,11 +450,13 @@ def _reset_peak_rss():
     try: Path('/proc/self/clear_refs').write_text('5'); return True
     except OSError: return False
 
+# %% ../nbs/92_bench.ipynb #1eb11c33
 def _peak_rss_mb() -> float:
     "Peak resident memory of this process since the last reset (VmHWM), in MB."
     try: return int(next(l for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('VmHWM')).split()[1]) / 1024
     except (OSError, StopIteration): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
+# %% ../nbs/92_bench.ipynb #85da6573
 def _accuracy(model, rows, batch_size=64):
     "Accuracy of a classifier on tokenized `rows` (`input_ids`, `label`), in eval mode, without gradients."
     import torch
@@ -450,6 +470,7 @@ def _accuracy(model, rows, batch_size=64):
     model.train(was_training)
     return right / len(rows)
 
+# %% ../nbs/92_bench.ipynb #b6a394c8
 def _train_steps(kind, steps, batch_size, seed=0, eval_at=(), n_eval=None):
     "Train MiniLM `steps` steps fully ('full') or with LoRA ('lora'); return counts, timing, peak memory and accuracy at `eval_at` steps."
     import torch
@@ -480,6 +501,7 @@ def _train_steps(kind, steps, batch_size, seed=0, eval_at=(), n_eval=None):
                 tokens=sum(b['input_ids'].numel() for b in batches), seconds_per_step=sum(times[1:]) / max(1, len(times) - 1),
                 peak_rss_mb=_peak_rss_mb(), loaded_rss_mb=loaded_mb, peak_is_training_only=resettable, losses=losses, curve=curve)
 
+# %% ../nbs/92_bench.ipynb #62d81cac
 def bench_lora_vs_full(steps:int=20, # optimizer steps per run (the first is not timed: it warms up)
                        batch_size:int=8,
                        eval_at:tuple=(), # also measure test and held-out accuracy after these steps (a learning curve)
@@ -496,6 +518,7 @@ def bench_lora_vs_full(steps:int=20, # optimizer steps per run (the first is not
                 trainable_ratio=full['trainable'] / lora['trainable'], step_speedup=full['seconds_per_step'] / lora['seconds_per_step'],
                 peak_rss_saved_mb=full['peak_rss_mb'] - lora['peak_rss_mb'])
 
+# %% ../nbs/92_bench.ipynb #ee9c6ede
 def format_lora_vs_full(r:dict) -> str:
     "A short table of `bench_lora_vs_full`'s result."
     f, l = r['full'], r['lora']
@@ -508,7 +531,6 @@ def format_lora_vs_full(r:dict) -> str:
         f"  LoRA r=8      {l['trainable']:>10,}   {l['seconds_per_step']:7.3f}   {l['peak_rss_mb']:6.0f} MB",
         f"  ratio         {r['trainable_ratio']:>9.0f}x   {r['step_speedup']:6.2f}x   {r['peak_rss_saved_mb']:.0f} MB less",
         f"  (peak RSS while training{'' if f['peak_is_training_only'] else ', including loading'})", *curve])
-
 
 # %% ../nbs/92_bench.ipynb #10dd7295
 def batch_vs_loop(n:int=1000, # shipped English reviews to label

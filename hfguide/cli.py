@@ -102,11 +102,13 @@ def _setup(args):
     with heartbeat('setup'): rec = ensure_standins(); ensure_smollm2(); ensure_media_standins()
     print(json.dumps({k: rec[k] for k in ('key', 'seconds', 'metrics')}, indent=1))
 
+# %% ../nbs/93_cli.ipynb #3bea5264
 def _env(args):
     from hfguide.offline import use_standins
     from hfguide.env import show_env
     use_standins(verbose=False); show_env()
 
+# %% ../nbs/93_cli.ipynb #bf3a51a9
 QUICK = dict(n=24, n_tokenize=200, n_train=8, lora_steps=3)  # `hfguide bench --quick`: seconds, to check it works
 
 def _bench(args):
@@ -133,6 +135,7 @@ def _bench(args):
         run_benchmarks(n=size['n'], json_path=args.json, n_tokenize=size['n_tokenize'], n_train=size['n_train'], lora_steps=size['lora_steps'],
                        pairs=pairs, quick_pairs=args.quick)
 
+# %% ../nbs/93_cli.ipynb #51895a43
 def _app(args):
     if args.app == 'streamlit':
         from hfguide.streamlit_app import run_streamlit
@@ -142,6 +145,7 @@ def _app(args):
     use_standins(verbose=False)  # the CLI is an entry point: it may switch this process to the stand-ins for good
     serve({'gradio': 'toolbox', 'sentiment': 'sentiment'}[args.app], port=args.port or 7860, host=args.host)
 
+# %% ../nbs/93_cli.ipynb #59005a37
 def _prefetch(args):
     repos = prefetch_list()
     if args.only:
@@ -185,6 +189,7 @@ def parser() -> argparse.ArgumentParser:
     f.set_defaults(fn=_prefetch)
     return p
 
+# %% ../nbs/93_cli.ipynb #9a214962
 def main(argv:list[str]|None=None):
     "Entry point of `hfguide`."
     args = parser().parse_args(argv)

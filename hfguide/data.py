@@ -36,6 +36,7 @@ def _data_file(name):
     if not p.is_file(): raise FileNotFoundError(f"{name} not found in {p.parent}; run `python tools/make_data.py` to regenerate it")
     return p
 
+# %% ../nbs/03_datasets.ipynb #5280ee4c
 def _check_split(split):
     if split not in ('train', 'test', None): raise ValueError(f"split must be 'train', 'test' or None, got {split!r}")
 

@@ -109,6 +109,7 @@ def trackio_server(project:str, # the project to show
     exe = shutil.which('trackio') or str(Path(sys.executable).parent/'trackio')
     return [exe, 'show', '--project', project, '--host', '127.0.0.1'], f'http://127.0.0.1:{port}/', {**os.environ, 'GRADIO_SERVER_PORT': str(port)}
 
+# %% ../nbs/15_monitoring.ipynb #756e1370
 def tensorboard_server(logdir:str|Path, # the event files' folder
                        port:int|None=None, # default: a free port
                       ) -> tuple[list, str, dict]:

@@ -26,6 +26,7 @@ def _not_yet(fn):
     "Say that `fn` is still the exercise's stub."
     print(f"⏳ `{getattr(fn, '__name__', fn)}` is not attempted yet: replace the `raise NotImplementedError` with your code.")
 
+# %% ../nbs/94_exercises.ipynb #de885665
 def _attempt(fn, *args):
     "Call `fn`: (True, result), or (False, None) with a note if it is still a stub."
     try: return True, fn(*args)
@@ -94,6 +95,7 @@ def sentiment_share_inputs() -> list:
     texts = [r['text'] for r in read_reviews(split='test')[:120]]
     return texts[:40] + [None, '', '   '] + texts[40:]
 
+# %% ../nbs/94_exercises.ipynb #18d1db22
 def check_sentiment_shares(fn):
     "Check a learner's `fn(texts) -> {label: share}` against `classify_texts`; print the verdict."
     import math
@@ -120,6 +122,7 @@ def _gold_people(row):
     if cur: names.append(' '.join(cur))
     return names
 
+# %% ../nbs/94_exercises.ipynb #2881f7ea
 def check_people(fn, n:int=40):
     "Check a learner's `fn(text) -> [names]` on `n` held-out NER sentences (F1 of exact names at least 0.8); print the verdict."
     rows = read_ner(split='test')[:n]
@@ -149,6 +152,7 @@ def _greedy_reference(prompt:str, model:str=GEN_MODEL):
     gen = pipeline('text-generation', model=model)
     return gen(prompt, do_sample=False, max_new_tokens=20, return_full_text=False)[0]['generated_text'], gen.tokenizer
 
+# %% ../nbs/94_exercises.ipynb #6daecff8
 def check_greedy_continuation(fn):
     "Check a learner's `fn(prompt) -> continuation` against greedy decoding with `max_new_tokens=20`; print the verdict."
     done, got = _attempt(fn, GEN_PROMPT)
@@ -171,6 +175,7 @@ def _tokenizer():
     from transformers import AutoTokenizer
     return AutoTokenizer.from_pretrained(TOKENIZER_MODEL)
 
+# %% ../nbs/94_exercises.ipynb #206fae27
 def check_token_counts(fn):
     "Check a learner's `fn(texts) -> [token counts]` against the tokenizer without special tokens; print the verdict."
     done, got = _attempt(fn, list(TOKEN_TEXTS))
@@ -266,6 +271,7 @@ def padding_waste_ref(lengths, batch_size):
         b = lengths[i:i + batch_size]; pads += max(b) * len(b) - sum(b); total += max(b) * len(b)
     return pads / total if total else 0.0
 
+# %% ../nbs/94_exercises.ipynb #5dabe1b0
 def check_padding_waste(fn):
     "Check a learner's `fn(lengths, batch_size) -> share of pad tokens` against per-batch padding; print the verdict."
     import math, random
@@ -362,6 +368,7 @@ def _tiny_classifier():
     return BertForSequenceClassification(BertConfig(vocab_size=100, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
                                                     intermediate_size=64, num_labels=3))
 
+# %% ../nbs/94_exercises.ipynb #2ef0871e
 def check_lora_config(fn):
     "Check a learner's `fn() -> LoraConfig` on a tiny BERT classifier; print the verdict."
     from peft import LoraConfig, get_peft_model
@@ -459,12 +466,14 @@ def _accum_run(step_fn, steps=4, accum=2):
     AcceleratorState._reset_state(True); GradientState._reset_state()
     return seen
 
+# %% ../nbs/94_exercises.ipynb #deaa3f94
 def _reference_step(accelerator, model, batch, optimizer):
     with accelerator.accumulate(model):
         loss = model(**batch).loss
         accelerator.backward(loss)
         optimizer.step(); optimizer.zero_grad()
 
+# %% ../nbs/94_exercises.ipynb #520e7f3c
 def check_accumulate_step(fn):
     "Check a learner's Accelerate step against the reference over 4 micro-batches with accumulation 2; print the verdict."
     import torch
@@ -605,6 +614,7 @@ def demo_hub_cache(root) -> Path:
         if not (snap/'config.json').exists(): (snap/'config.json').symlink_to(blob)
     return root
 
+# %% ../nbs/94_exercises.ipynb #12f1f74a
 def check_cached_models(fn):
     "Check a learner's `fn(cache_dir) -> sorted model ids` against `huggingface_hub.scan_cache_dir` on a demo cache; print the verdict."
     import tempfile

@@ -16,8 +16,10 @@ __all__ = ['VIT_ID', 'VLM_ID', 'check_to_16k', 'check_pixel_values', 'check_wer'
 # %% ../nbs/94_exercises_10.ipynb #b5bf8a7f
 def _tone(hz, sr, seconds=1.0): return np.sin(2 * np.pi * hz * np.arange(int(sr * seconds)) / sr).astype(np.float32)
 
+# %% ../nbs/94_exercises_10.ipynb #9f25f287
 def _peak(x, sr): return float(np.argmax(np.abs(np.fft.rfft(x))) * sr / len(x))
 
+# %% ../nbs/94_exercises_10.ipynb #d58f20f1
 def check_to_16k(fn):
     "Check a learner's `fn(x, sr) -> samples at 16 kHz`: length, pitch, and no aliasing; print the verdict."
     done, got = _attempt(fn, _tone(440, 22_050), 22_050)

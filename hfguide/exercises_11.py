@@ -19,6 +19,7 @@ def _chat_model():
     from hfguide.llm import load_chat_model
     return load_chat_model(SMOLLM2_ID)
 
+# %% ../nbs/94_exercises_11.ipynb #f308b0ba
 CHAT_QUESTIONS = ('What is the capital of France?', 'Name a colour of the sky.')
 
 def check_chat_answer(fn):
@@ -44,6 +45,7 @@ def _nucleus(probs, p):
     cum = probs[order].cumsum(0)
     return {int(i) for i in order[:int((cum < p).sum()) + 1]}
 
+# %% ../nbs/94_exercises_11.ipynb #02c1f69c
 def top_p_cases():
     "The `(probs, p)` pairs `check_top_p` uses: hand-made ones and seeded random distributions."
     import torch
@@ -51,6 +53,7 @@ def top_p_cases():
     cases = [(torch.tensor([0.1, 0.5, 0.15, 0.25]), 0.7), (torch.tensor([0.05, 0.9, 0.05]), 0.5), (torch.tensor([0.2, 0.3, 0.5]), 1.0)]
     return cases + [(torch.softmax(torch.randn(50, generator=g) * s, 0), p) for s, p in ((1, 0.9), (3, 0.8), (0.3, 0.5))]
 
+# %% ../nbs/94_exercises_11.ipynb #d4c785ec
 def check_top_p(fn):
     "Check a learner's `fn(probs, p) -> set of kept indices` on `top_p_cases()`; print the verdict."
     for probs, p in top_p_cases():

@@ -27,6 +27,7 @@ def check_cpu_nf4_config(fn):
         f"compute dtype is {c.bnb_4bit_compute_dtype}: the guide's torch.float16 is slow on CPUs; use `torch.bfloat16` (see the chapter's 7.2 cell)"
     print("✅ the guide's config, fixed for a CPU: NF4, double quantization, bf16 compute")
 
+# %% ../nbs/94_exercises_12.ipynb #2a840d3a
 def _ref_cpu_nf4_config():
     import torch
     from transformers import BitsAndBytesConfig
@@ -39,6 +40,7 @@ def _embedding_share_ref(model):
     emb = nbytes(p for m in model.modules() if isinstance(m, torch.nn.Embedding) for p in m.parameters(recurse=False))
     return emb / nbytes(model.parameters())
 
+# %% ../nbs/94_exercises_12.ipynb #b7dc796f
 def check_embedding_share(fn):
     "Check `fn(model) -> float`: the fraction of the parameter bytes held by `nn.Embedding` layers."
     from transformers import AutoModelForSequenceClassification, BertConfig, BertForSequenceClassification
@@ -65,6 +67,7 @@ def _fastest_within_ref(rows, points=1.0):
     ok = {n: r['time_ratio'] for n, r in rows.items() if r['accuracy'] >= base - points / 100 - 1e-12}
     return min(ok, key=ok.get)
 
+# %% ../nbs/94_exercises_12.ipynb #1176a332
 FASTEST_CASES = [
     ({'fp32': dict(time_ratio=1.0, accuracy=0.93, agree_fp32=1.0), 'bf16': dict(time_ratio=0.5, accuracy=0.93, agree_fp32=1.0),
       'ort_int8': dict(time_ratio=0.3, accuracy=0.925, agree_fp32=0.99)}, 'ort_int8'),

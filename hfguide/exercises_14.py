@@ -22,6 +22,7 @@ def _tiny_llama_cache_bytes(layers, heads, kv_heads, head_dim, tokens, batch):
     with torch.inference_mode(): c = m(input_ids=torch.zeros(batch, tokens, dtype=torch.long), use_cache=True).cache
     return cfg, sum(t.numel() * t.element_size() for l in c.layers for t in (l.keys, l.values))
 
+# %% ../nbs/94_exercises_14.ipynb #2d5277c8
 def check_kv_cache_mib(fn):
     "Check a learner's `fn(config, tokens, batch, dtype_bytes) -> MiB` against real caches."
     done, _ = _attempt(fn, *(_tiny_llama_cache_bytes(2, 4, 2, 8, 5, 1)[0], 5, 1, 4))
@@ -71,6 +72,7 @@ def _activation_cases():
             ('x.exp().exp().sum()', lambda: x.exp().exp().sum(), 2 * 256 * 4),
             ('torch.randn(8, 64) @ torch.randn(64, 32), nothing needs a gradient', lambda: (torch.randn(8, 64) @ torch.randn(64, 32)).sum(), 0)]
 
+# %% ../nbs/94_exercises_14.ipynb #87044379
 def check_activation_bytes(fn):
     "Check a learner's `fn(compute) -> bytes` (bytes saved for backward while `compute()` runs) on three cases."
     import torch

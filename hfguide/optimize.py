@@ -71,6 +71,7 @@ def _alternating(fns:dict, # name -> zero-argument callable
             t = time.perf_counter(); fns[k](); times[k].append(time.perf_counter() - t)
     return times
 
+# %% ../nbs/14_optimization.ipynb #b49a716a
 def _median_seconds(fns:dict, # name -> zero-argument callable
                     rounds:int=3, # each callable runs once per round, in turn
                    ) -> dict:
@@ -95,6 +96,7 @@ def _train_step(model, batch, opt, autocast=None):
     loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
     return loss.item()
 
+# %% ../nbs/14_optimization.ipynb #cd26d87f
 def _fresh_model(model_id, layers=None):
     "A seeded classifier without dropout (so two copies compute the same), optionally cut to `layers` layers."
     kw = dict(hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0, **({'num_hidden_layers': layers} if layers else {}))
@@ -144,13 +146,13 @@ def amp_policy(device:str|None=None, # 'cuda', 'mps' or 'cpu'; default: the best
               ) -> dict:
     "How to autocast on `device`: `dict(device_type, dtype, scaler, why)`; dtype None means stay in fp32."
     import torch
-    from hfguide.env import device_info, best_device, _cpuinfo
+    from hfguide.env import device_info, best_device, _cpuinfo, BF16_FLAGS
     device = device or best_device()
     if device == 'cuda':
         if device_info()['bf16_fast']: return dict(device_type='cuda', dtype=torch.bfloat16, scaler=False, why='GPU with native bf16 (Ampere or newer)')
         return dict(device_type='cuda', dtype=torch.float16, scaler=True, why='GPU without fast bf16: fp16 with loss scaling')
     if device == 'cpu':
-        feats = sorted({'avx512_bf16', 'amx_bf16'} & _cpuinfo().get('flags', set()))
+        feats = sorted(set(BF16_FLAGS) & _cpuinfo().get('flags', set()))
         if feats: return dict(device_type='cpu', dtype=torch.bfloat16, scaler=False, why=f"CPU with {' + '.join(feats)}")
         return dict(device_type='cpu', dtype=None, scaler=False, why='CPU without avx512_bf16/amx_bf16: bf16 would be emulated')
     if device == 'mps': return dict(device_type='mps', dtype=None, scaler=False, why='MPS: autocast gains little; stay in fp32')
@@ -185,7 +187,7 @@ def bench_bf16_step(batch_size:int=16,
     "Median AdamW step time in fp32 vs bf16 autocast on CPU (forward and backward), with the first losses compared."
     import torch
     from hfguide.data import load_reviews
-    from hfguide.env import _cpuinfo
+    from hfguide.env import _cpuinfo, BF16_FLAGS
     m32, tok = _fresh_model(model, layers); m16, _ = _fresh_model(model, layers)
     m32.train(); m16.train()
     b = packed_batch(tok, list(load_reviews()['train']['text'][:64]), batch_size, seq_len)
@@ -196,7 +198,7 @@ def bench_bf16_step(batch_size:int=16,
     ac = lambda: torch.amp.autocast('cpu', dtype=torch.bfloat16)
     _train_step(m32, b, o32); _train_step(m16, b, o16, ac())  # warm-up
     times = _alternating({'fp32': lambda: _train_step(m32, b, o32), 'bf16': lambda: _train_step(m16, b, o16, ac())}, rounds)
-    feats = sorted({'avx512_bf16', 'amx_bf16', 'amx_tile'} & _cpuinfo().get('flags', set()))
+    feats = sorted({*BF16_FLAGS, 'amx_tile'} & _cpuinfo().get('flags', set()))
     return dict(batch_size=batch_size, seq_len=seq_len, layers=layers or m32.config.num_hidden_layers, loss_fp32=l32, loss_bf16=l16,
                 agree=abs(l32 - l16) < 0.05, seconds={k: statistics.median(v) for k, v in times.items()}, rounds_s=times,
                 time_ratio=median_ratio(times, 'bf16', 'fp32'), cpu_features=feats, threads=torch.get_num_threads())
@@ -293,6 +295,7 @@ def ort_session(path:str|Path, # an exported `.onnx` file
     so.log_severity_level = 3
     return ort.InferenceSession(str(path), so, providers=['CPUExecutionProvider'])
 
+# %% ../nbs/14_optimization.ipynb #8b757220
 def ort_logits(sess, # from `ort_session`
                enc:dict, # tokenizer output (torch tensors or numpy arrays)
               ):

@@ -35,6 +35,7 @@ def _family(pid):
         except (OSError, psutil.Error): pass
     return [p for p in procs.values() if p.pid != os.getpid()]
 
+# %% ../nbs/97_processes.ipynb #882181db
 def kill_tree(pid:int, # the root process (its process group id too, when started with `start_new_session=True`)
               grace:float=5.0, # seconds between SIGTERM and SIGKILL
              ) -> list[int]:
@@ -90,6 +91,7 @@ def free_port(host:str='127.0.0.1') -> int:
     "A TCP port on `host` that is free now (the OS picks it)."
     with socket.socket() as s: s.bind((host, 0)); return s.getsockname()[1]
 
+# %% ../nbs/97_processes.ipynb #99aa676e
 def url_answers(url:str, # an http URL
                 timeout:float=2.0, # seconds per request
                ) -> bool:
@@ -103,6 +105,7 @@ def url_answers(url:str, # an http URL
 # %% ../nbs/97_processes.ipynb #4574cf05
 def _tail(path, n=2000): return Path(path).read_text(errors='replace')[-n:] if path and Path(path).exists() else ''
 
+# %% ../nbs/97_processes.ipynb #bf0b4222
 _GUARD = """import ctypes, os, signal, sys
 try: ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG (Linux): SIGTERM when our parent dies
 except (OSError, AttributeError): pass
@@ -113,6 +116,7 @@ def _die_with_parent(cmd):
     "`cmd` behind a tiny Python shim that asks Linux to SIGTERM it when this process dies, then `exec`s it (no `preexec_fn`)."
     return [sys.executable, '-c', _GUARD, str(os.getpid()), *cmd]
 
+# %% ../nbs/97_processes.ipynb #d4c773bc
 @contextmanager
 def serving(cmd:list, # the server's command line
             ready, # a URL that must answer, or a function returning True once the server is up

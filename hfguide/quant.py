@@ -17,12 +17,11 @@ from .data import data_dir
 from .optimize import _alternating, median_ratio
 
 # %% auto #0
-__all__ = ['LLM_VARIANTS', 'ANSWER_FORMAT', 'CLASSIFIER', 'VARIANTS', 'INT8_FLAGS', 'BF16_FLAGS', 'LORA_TARGETS', 'nf4_config',
-           'quiet_bnb', 'llm_variant', 'disk_mib', 'tensor_mib', 'eval_text', 'perplexity', 'greedy_agreement',
-           'greedy_ids', 'read_chat', 'format_share', 'compare_llm', 'held_out_reviews', 'Variant', 'build_variant',
-           'predict_labels', 'compare_variants', 'cpu_features', 'pick_within', 'rule_cpu_variant',
-           'fastest_cpu_variant', 'fast_classifier', 'helper_gflops', 'chat_dataset', 'qlora_model', 'train_qlora',
-           'answers', 'weights_gib']
+__all__ = ['LLM_VARIANTS', 'ANSWER_FORMAT', 'CLASSIFIER', 'VARIANTS', 'INT8_FLAGS', 'LORA_TARGETS', 'nf4_config', 'quiet_bnb',
+           'llm_variant', 'disk_mib', 'tensor_mib', 'eval_text', 'perplexity', 'greedy_agreement', 'greedy_ids',
+           'read_chat', 'format_share', 'compare_llm', 'held_out_reviews', 'Variant', 'build_variant', 'predict_labels',
+           'compare_variants', 'cpu_features', 'pick_within', 'rule_cpu_variant', 'fastest_cpu_variant',
+           'fast_classifier', 'helper_gflops', 'chat_dataset', 'qlora_model', 'train_qlora', 'answers', 'weights_gib']
 
 # %% ../nbs/12_quantization.ipynb #371fa943
 def nf4_config(compute_dtype=None, # dtype the dequantized weights are multiplied in; default `inference_dtype()` here
@@ -143,7 +142,7 @@ def greedy_ids(model, tok, # a chat model and its tokenizer
 def read_chat(split:str|None=None, # 'train', 'test' or None for both
              ) -> list[dict]:
     "Rows of `chat.jsonl` (`id`, `group`, `messages`) with their `split`, decided by a hash of the task `group` (30% test)."
-    from hfguide.data import data_dir, split_of
+    from hfguide.data import split_of
     if split not in ('train', 'test', None): raise ValueError(f"split must be 'train', 'test' or None, got {split!r}")
     rows = [json.loads(l) for l in (data_dir()/'chat.jsonl').read_text(encoding='utf-8').splitlines() if l.strip()]
     for r in rows: r['split'] = split_of(r['group'], test_pct=30)
@@ -228,6 +227,7 @@ VARIANTS = ('fp32', 'bf16', 'torch_int8', 'bnb_int8', 'bnb_nf4', 'quanto_int8', 
 def _example_batch(tok):
     return tok(held_out_reviews()[0][:4], padding=True, truncation=True, return_tensors='pt')
 
+# %% ../nbs/12_quantization.ipynb #fd1b5392
 def build_variant(name:str, # one of `VARIANTS`
                   model:str=CLASSIFIER, # a sequence-classification checkpoint (Hub id or folder)
                   folder:str|Path|None=None, # where the variant is saved; default `cache_home()/'quant'/<name>`
@@ -360,7 +360,7 @@ def pick_within(rows:dict, # `compare_variants(...)['rows']`: name -> {time_rati
 
 # %% ../nbs/12_quantization.ipynb #273d57cf
 INT8_FLAGS = ('avx512_vnni', 'avx_vnni', 'amx_int8')
-BF16_FLAGS = ('avx512_bf16', 'amx_bf16')
+from .env import BF16_FLAGS   # chapter 00: the flags of native bfloat16
 
 def rule_cpu_variant(flags=None, # CPU flags; default this machine's
                      ort:bool|None=None, # is onnxruntime installed? default: look

@@ -95,6 +95,7 @@ def build_smollm2(root:str|Path|None=None, # Hub cache to write into; default `s
 # %% ../nbs/95_real_weights.ipynb #bc5194d9
 def _smollm2_record_path(): return cache_home()/'smollm2.json'
 
+# %% ../nbs/95_real_weights.ipynb #0a24a91c
 def smollm2_record() -> dict|None:
     "The record of the last SmolLM2 build in the cache, or None."
     p = _smollm2_record_path()
