@@ -29,6 +29,7 @@ def _caller_module(skip=('logging', *HF_LIBS), # top-level modules that are not 
 # %% ../nbs/98_warning_policy.ipynb #88d9e6ec
 class _RaiseOnDeprecatedLog(logging.Handler):
     "A logging handler that raises on an HF 'deprecated' log record when the call into the library came from `own` modules."
+    hfguide_strict = True   # how `strict_warnings` finds its handlers: a class check fails after a module reload
     def __init__(self, own:str): super().__init__(); self.own = re.compile(own)
     def emit(self, record):
         msg = record.getMessage()
@@ -39,10 +40,11 @@ def strict_warnings(on:bool=True, # False removes the log handlers again (wrap i
                     own_modules:str=r'(__main__|hfguide)(\..*)?$', # regex: modules whose calls must not be deprecated
                    ):
     "Make deprecation warnings and HF 'deprecated' log records raise when our own code (`own_modules`) made the call; return the previous state."
-    was_on = any(isinstance(h, _RaiseOnDeprecatedLog) for h in logging.getLogger(HF_LIBS[0]).handlers)
+    ours = lambda h: getattr(h, 'hfguide_strict', False)
+    was_on = any(map(ours, logging.getLogger(HF_LIBS[0]).handlers))
     for lib in HF_LIBS:
         lg = logging.getLogger(lib)
-        lg.handlers = [h for h in lg.handlers if not isinstance(h, _RaiseOnDeprecatedLog)]
+        lg.handlers = [h for h in lg.handlers if not ours(h)]
         if on: lg.addHandler(_RaiseOnDeprecatedLog(own_modules))
     if on:
         for cat in (DeprecationWarning, FutureWarning): warnings.filterwarnings('error', category=cat, module=own_modules)

@@ -1,8 +1,9 @@
 """Every helper that starts a program stops it, and what it started, when its timeout runs out.
 
 `tests/test_procs.py` proves it for the two primitives (`run_bounded`, `serving`); this file proves it for each helper
-built on them: the olah Hub server (`mirror.local_hub`), the Streamlit server (`streamlit_app.serve_streamlit`) and a
-two-process `torchrun` launch (`launching.launch`). Processes are found in the process table by a marker in their
+built on them: the olah Hub server (`mirror.local_hub`), the Streamlit server (`streamlit_app.serve_streamlit`), a
+two-process `torchrun` launch (`launching.launch`) and the three stand-in builds. (The agents' code executor,
+`llm.run_untrusted`, is tested in `tests/test_llm.py`.) Processes are found in the process table by a marker in their
 command line, with a watcher thread recording every pid it ever sees, so a child that exits or is orphaned counts too."""
 import json, threading, time
 from pathlib import Path
@@ -69,4 +70,20 @@ def test_launch_timeout_leaves_no_torchrun_or_worker(tmp_path):
             launch(tmp_path, 2, '--epochs', '50', '--n-train', '32', '--layers', '1', '--max-length', '32', '--cpu', timeout=4)
     finally: stop()
     assert seen, 'torchrun never started'
+    assert _left(seen) == []
+
+BUILDS = [('hfguide.offline', 'ensure_standins', 'import build_standins'),
+          ('hfguide.media_standins', 'ensure_media_standins', 'import build_media_standins'),
+          ('hfguide.real_weights', 'ensure_smollm2', 'import build_smollm2')]
+
+@pytest.mark.parametrize('module,ensure,marker', BUILDS, ids=[b[1] for b in BUILDS])
+def test_build_timeout_leaves_no_builder(tmp_path, monkeypatch, module, ensure, marker):
+    "Each group of stand-ins builds in a bounded child process: stopped, with anything it started, at its timeout."
+    import importlib
+    monkeypatch.setenv('HFGUIDE_HOME', str(tmp_path))   # an empty cache: the build must start
+    seen, stop = _watch(marker)
+    try:
+        with pytest.raises(TimeoutError, match='was stopped'): getattr(importlib.import_module(module), ensure)(verbose=False, timeout=2)
+    finally: stop()
+    assert seen, 'the build never started'
     assert _left(seen) == []
