@@ -13,11 +13,12 @@ def file_seconds(path:str) -> dict[str, float]:
     "Seconds per test file (summed over its test cases) in a pytest JUnit XML report."
     out = defaultdict(float)
     for case in ET.parse(path).getroot().iter('testcase'):
-        name = case.get('file') or case.get('classname', '')
-        if not name.endswith(('.py', '.ipynb')):   # pytest writes 'tests.test_x' or 'nbs.00_setup.ipynb' as classname
-            mod = name.rsplit('.', 1)[0] if name.count('.') and not name.endswith('.ipynb') else name
-            name = mod.replace('.', '/') + '.py' if not name.endswith('.ipynb') else name
-        if name.endswith('.ipynb'): name = 'nbs/' + name.split('nbs.', 1)[-1].split('nbs/', 1)[-1]
+        cls = case.get('classname', '')   # 'tests.test_x', 'tests.test_x.TestY' or 'nbs.exercises.01_x.ipynb'
+        if cls.endswith('.ipynb'): name = cls[:-len('.ipynb')].replace('.', '/') + '.ipynb'
+        else:
+            parts = cls.split('.')
+            k = next((i for i, x in enumerate(parts) if x.startswith('test_') or x == 'conftest'), len(parts) - 1)
+            name = '/'.join(parts[:k + 1]) + '.py'
         out[name] += float(case.get('time') or 0)
     return dict(out)
 
