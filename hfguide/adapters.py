@@ -6,8 +6,6 @@ Docs: https://hfguide.github.io/hfguide/peft.html.md"""
 
 # %% ../nbs/05_peft.ipynb #99f085de
 from __future__ import annotations
-import json, os, resource, time
-from pathlib import Path
 from transformers import TrainerCallback
 
 # %% auto #0

@@ -6,7 +6,7 @@ Docs: https://hfguide.github.io/hfguide/attention.html.md"""
 
 # %% ../nbs/13_attention.ipynb #059965d5
 from __future__ import annotations
-import importlib.util, json, os, statistics, time
+import importlib.util, os, statistics, time
 from .env import device_info
 
 # %% auto #0

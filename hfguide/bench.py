@@ -522,11 +522,11 @@ def bench_lora_vs_full(steps:int=20, # optimizer steps per run (the first is not
 def format_lora_vs_full(r:dict) -> str:
     "A short table of `bench_lora_vs_full`'s result."
     f, l = r['full'], r['lora']
-    curve = [f"  accuracy after step   full: test / hand-written   LoRA: test / hand-written"] + [
+    curve = ["  accuracy after step   full: test / hand-written   LoRA: test / hand-written"] + [
         f"  {a['step']:>5}                 {a['test']:.3f} / {a['heldout']:.3f}                {b['test']:.3f} / {b['heldout']:.3f}"
         for a, b in zip(f['curve'], l['curve'])] if f.get('curve') else []
     return '\n'.join([f"LoRA vs full fine-tuning, {r['steps']} steps of {r['batch_size']} reviews (same batches: {r['same_tokens']})",
-        f"                trainable      s/step   peak RSS",
+        "                trainable      s/step   peak RSS",
         f"  full          {f['trainable']:>10,}   {f['seconds_per_step']:7.3f}   {f['peak_rss_mb']:6.0f} MB",
         f"  LoRA r=8      {l['trainable']:>10,}   {l['seconds_per_step']:7.3f}   {l['peak_rss_mb']:6.0f} MB",
         f"  ratio         {r['trainable_ratio']:>9.0f}x   {r['step_speedup']:6.2f}x   {r['peak_rss_saved_mb']:.0f} MB less",

@@ -75,7 +75,6 @@ def _activation_cases():
 # %% ../nbs/94_exercises_14.ipynb #87044379
 def check_activation_bytes(fn):
     "Check a learner's `fn(compute) -> bytes` (bytes saved for backward while `compute()` runs) on three cases."
-    import torch
     done, _ = _attempt(fn, _activation_cases()[0][1])
     if not done: return
     for name, compute, want in _activation_cases():

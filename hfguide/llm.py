@@ -7,7 +7,6 @@ Docs: https://hfguide.github.io/hfguide/llms_agents.html.md"""
 # %% ../nbs/11_llms_agents.ipynb #1549cf5f
 from __future__ import annotations
 import sys, json, time, statistics, threading
-from pathlib import Path
 import torch
 from .real_weights import SMOLLM2_ID
 from .procs import run_bounded

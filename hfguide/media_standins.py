@@ -6,10 +6,10 @@ Docs: https://hfguide.github.io/hfguide/media_standins.html.md"""
 
 # %% ../nbs/96_media_standins.ipynb #410e2e26
 from __future__ import annotations
-import importlib.util, json, math, os, re, shutil, struct, subprocess, sys, time, hashlib
+import importlib.util, json, os, re, shutil, struct, subprocess, sys, time, hashlib
 from pathlib import Path
 import numpy as np
-from .offline import StandIn, cache_home, standin_hub_cache, _snapshot, _write_refs, _card
+from .offline import StandIn, cache_home, _snapshot, _write_refs, _card
 from .procs import run_bounded
 
 # %% auto #0
@@ -99,7 +99,6 @@ def _ct2_to_whisper_state(v:dict, d:int, n_enc:int, n_dec:int) -> dict:
 def whisper_from_ct2(folder:str|Path|None=None, # CTranslate2 Whisper folder (model.bin, config.json, tokenizer.json, vocabulary.txt)
                     ):
     "A `WhisperForConditionalGeneration` and `WhisperProcessor` rebuilt from a CTranslate2 English-only Whisper."
-    import tempfile, torch
     from tokenizers import AddedToken
     from transformers import (WhisperConfig, WhisperForConditionalGeneration, WhisperTokenizer, WhisperFeatureExtractor,
                               WhisperProcessor, GenerationConfig)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os, sys, json, time, shutil, hashlib, subprocess, importlib.util
 from pathlib import Path
 from .procs import run_bounded
-from .offline import cache_home, standin_hub_cache, _snapshot, _write_refs
+from .offline import cache_home, _snapshot, _write_refs
 
 # %% auto #0
 __all__ = ['SMOLLM2_ID', 'SMOLLM2_PACKAGE', 'SMOLLM2_GGUF', 'SMOLLM2_RECIPE', 'find_packaged_file', 'smollm2_key',

@@ -6,7 +6,7 @@ Docs: https://hfguide.github.io/hfguide/streamlit.html.md"""
 
 # %% ../nbs/08_streamlit.ipynb #5e4696a4
 from __future__ import annotations
-import os, sys, csv, tempfile, time
+import sys, tempfile
 from pathlib import Path
 import hfguide.apps as _apps, hfguide.data as _data, hfguide.infer as _infer   # not `from .apps`: Streamlit runs this file as a script
 
@@ -108,7 +108,6 @@ def _entities_page(st):
 
 # %% ../nbs/08_streamlit.ipynb #6fd6931f
 def _batch_page(st):
-    import pandas as pd
     st.header('📈 Batch CSV')
     st.caption(f'A UTF-8 CSV with a header row, up to {MAX_UPLOAD_MB} MB. Rows are labelled in batches and keep their order.')
     column = st.text_input('Text column', value='text', key='text_column')

@@ -6,7 +6,7 @@ Docs: https://hfguide.github.io/hfguide/trainer.html.md"""
 
 # %% ../nbs/04_trainer.ipynb #1aff3e53
 from __future__ import annotations
-import argparse, json, os, signal, sys, time
+import argparse, json, os, signal, time
 from pathlib import Path
 
 # %% auto #0
