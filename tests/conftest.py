@@ -8,3 +8,12 @@ def standins():
     mode = use_standins('offline', verbose=False)
     strict_warnings()
     return mode
+
+@pytest.fixture
+def sigint_raises():
+    """SIGINT raises KeyboardInterrupt during the test, as in a terminal, even where the runner was started with SIGINT
+    ignored (a shell's background job inherits SIG_IGN, and Python then installs no handler); restored afterwards."""
+    import signal
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)

@@ -62,7 +62,7 @@ def test_two_processes_match_one(tmp_path):
     assert same['relative'] < 1e-3, same
     assert abs(one[0]['eval']['loss'] - two[0]['eval']['loss']) < 1e-4
 
-def test_interrupted_torchrun_leaves_no_worker(tmp_path):
+def test_interrupted_torchrun_leaves_no_worker(tmp_path, sigint_raises):
     "torchrun starts its workers in sessions of their own; stopping `launch` (Ctrl-C here, a timeout alike) stops them too."
     def workers():
         found = []

@@ -25,9 +25,9 @@ def test_classify_texts_loads_fp16_on_a_t4(monkeypatch):
     assert seen == dict(device='cuda', dtype=torch.float16)
 
 def test_launch_passes_the_chosen_precision(monkeypatch, tmp_path):
-    import hfguide.distributed as dist, hfguide.procs as procs
+    import hfguide.launching as launching
     calls = []   # launch runs its command through procs.run_bounded: record it, and fail as a broken launcher would
-    monkeypatch.setattr(procs, 'run_bounded', lambda cmd, **kw: calls.append(list(map(str, cmd))) or subprocess.CompletedProcess(cmd, 1, '', 'boom'))
+    monkeypatch.setattr(launching, 'run_bounded', lambda cmd, **kw: calls.append(list(map(str, cmd))) or subprocess.CompletedProcess(cmd, 1, '', 'boom'))
     for mp in ('fp16', None):
-        with pytest.raises(RuntimeError, match='boom'): dist.launch(tmp_path, 2, config_file='x.yaml', mixed_precision=mp)
+        with pytest.raises(RuntimeError, match='boom'): launching.launch(tmp_path, 2, config_file='x.yaml', mixed_precision=mp)
     assert calls[0][calls[0].index('--mixed_precision') + 1] == 'fp16' and '--mixed_precision' not in calls[1]

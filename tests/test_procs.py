@@ -56,7 +56,7 @@ def test_plain_subprocess_run_would_orphan_the_grandchildren(tmp_path):
     finally:
         for g in grand: os.kill(g, signal.SIGKILL)
 
-def test_run_bounded_keyboard_interrupt_leaves_nothing(tmp_path):
+def test_run_bounded_keyboard_interrupt_leaves_nothing(tmp_path, sigint_raises):
     f = tmp_path/'pids'
     threading.Timer(3, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
     with pytest.raises(KeyboardInterrupt): run_bounded([sys.executable, '-c', TREE, f], timeout=60)
