@@ -1,8 +1,8 @@
 "hfguide.procs: after a timeout, an error or Ctrl-C, no process of the tree is left (grandchildren in their own session included)."
 import os, signal, subprocess, sys, threading, time
-from pathlib import Path
 import psutil, pytest
 from hfguide.procs import alive, kill_tree, run_bounded, serving, free_port, url_answers
+from _proc_table import reference_alive as _reference_alive, none_left as _none_left
 
 # a child that starts a grandchild in its own session (as torchrun starts workers) and one in its group, writes their pids, hangs
 TREE = """
@@ -20,16 +20,6 @@ def _pids(path, timeout=30):
         if path.exists() and len(path.read_text().split()) == 3: return [int(x) for x in path.read_text().split()]
         time.sleep(0.05)
     raise AssertionError('the tree did not start')
-
-def _reference_alive(pid):
-    "Independent of hfguide.procs: /proc says the process exists and is not a zombie."
-    try: return Path(f'/proc/{pid}/stat').read_text().rsplit(') ', 1)[1][0] != 'Z'
-    except (FileNotFoundError, ProcessLookupError): return False
-
-def _none_left(pids, timeout=5):
-    t0 = time.monotonic()
-    while any(map(_reference_alive, pids)) and time.monotonic() - t0 < timeout: time.sleep(0.05)
-    return [p for p in pids if _reference_alive(p)]
 
 def test_alive_agrees_with_proc():
     p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(30)'])

@@ -6,9 +6,9 @@ two-process `torchrun` launch (`launching.launch`) and the three stand-in builds
 `llm.run_untrusted`, is tested in `tests/test_llm.py`.) Processes are found in the process table by a marker in their
 command line, with a watcher thread recording every pid it ever sees, so a child that exits or is orphaned counts too."""
 import json, threading, time
-from pathlib import Path
 import psutil, pytest
 from hfguide.procs import free_port
+from _proc_table import none_left
 
 def _watch(marker:str):
     "Start recording the pids of processes whose command line contains `marker`; returns (seen, stop)."
@@ -27,15 +27,6 @@ def _matching(marker:str) -> set[int]:
         except psutil.Error: pass
     return found
 
-def _left(pids, timeout=10):
-    "The pids still running (zombies count as gone) after waiting up to `timeout` s; checked in /proc, not with hfguide."
-    def running(pid):
-        try: return Path(f'/proc/{pid}/stat').read_text().rsplit(') ', 1)[1][0] != 'Z'
-        except (FileNotFoundError, ProcessLookupError): return False
-    t0 = time.monotonic()
-    while any(map(running, pids)) and time.monotonic() - t0 < timeout: time.sleep(0.1)
-    return [p for p in pids if running(p)]
-
 def test_local_hub_timeout_leaves_no_server(tmp_path):
     from hfguide.hub import hub_repo, commit_version
     from hfguide.mirror import local_hub
@@ -49,7 +40,7 @@ def test_local_hub_timeout_leaves_no_server(tmp_path):
             with local_hub(tmp_path/'mirrors', port=port, timeout=0.2): pass
     finally: stop()
     assert seen, 'olah never started'
-    assert _left(seen) == []
+    assert none_left(seen, timeout=10) == []
 
 def test_streamlit_timeout_leaves_no_server(tmp_path):
     from hfguide.streamlit_app import serve_streamlit
@@ -60,7 +51,7 @@ def test_streamlit_timeout_leaves_no_server(tmp_path):
             with serve_streamlit(port, timeout=0.2, log=tmp_path/'st.log'): pass
     finally: stop()
     assert seen, 'streamlit never started'
-    assert _left(seen) == []
+    assert none_left(seen, timeout=10) == []
 
 def test_launch_timeout_leaves_no_torchrun_or_worker(tmp_path):
     from hfguide.launching import launch
@@ -70,7 +61,7 @@ def test_launch_timeout_leaves_no_torchrun_or_worker(tmp_path):
             launch(tmp_path, 2, '--epochs', '50', '--n-train', '32', '--layers', '1', '--max-length', '32', '--cpu', timeout=4)
     finally: stop()
     assert seen, 'torchrun never started'
-    assert _left(seen) == []
+    assert none_left(seen, timeout=10) == []
 
 BUILDS = [('hfguide.offline', 'ensure_standins', 'import build_standins'),
           ('hfguide.media_standins', 'ensure_media_standins', 'import build_media_standins'),
@@ -86,4 +77,4 @@ def test_build_timeout_leaves_no_builder(tmp_path, monkeypatch, module, ensure, 
         with pytest.raises(TimeoutError, match='was stopped'): getattr(importlib.import_module(module), ensure)(verbose=False, timeout=2)
     finally: stop()
     assert seen, 'the build never started'
-    assert _left(seen) == []
+    assert none_left(seen, timeout=10) == []
